@@ -1,0 +1,24 @@
+namespace ReportFunctions.Core.Configuration;
+
+/// <summary>
+/// Every HTTP route, relative to <see cref="Prefix"/>, in the template syntax both Azure Functions and
+/// ASP.NET Core accept. The Functions app uses them in its triggers and LocalHost maps the same ones.
+/// </summary>
+public static class ApiRoutes
+{
+    public const string Prefix = "api";
+
+    public const string Health = "health";
+    public const string Indicators = "indicators";
+    public const string Regions = "regions";
+    public const string RegionFacts = "regions/{region}/facts";
+    public const string RegionAttainment = "regions/{region}/attainment";
+    public const string IndicatorFacts = "indicators/{code}/facts";
+    public const string Reports = "reports";
+    public const string Report = "reports/{id}";
+    public const string Extract = "extract";
+    public const string Rankings = "rankings/{code}";
+    public const string RankingsRefresh = "rankings/refresh";
+    public const string Attainment = "attainment/{code}";
+    public const string OpenApi = "openapi.json";
+}

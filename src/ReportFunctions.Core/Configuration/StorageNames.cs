@@ -1,0 +1,26 @@
+namespace ReportFunctions.Core.Configuration;
+
+/// <summary>Every container and table the app uses, named once for all hosts.</summary>
+public static class StorageNames
+{
+    /// <summary>Reports are uploaded here; each blob is one report.</summary>
+    public const string ReportsContainer = "reports";
+    /// <summary>Blob trigger path used by the Functions app and LocalHost.</summary>
+    public const string ReportsBlobPath = ReportsContainer + "/{name}";
+
+    /// <summary>One row per report: status, region, year, hash, statistics, error.</summary>
+    public const string ReportsTable = "Reports";
+    /// <summary>Facts partitioned by region, for "everything about one region".</summary>
+    public const string FactsByRegionTable = "FactsByRegion";
+    /// <summary>Facts partitioned by indicator, for "one indicator across regions".</summary>
+    public const string FactsByIndicatorTable = "FactsByIndicator";
+    /// <summary>Computed rankings and their heads.</summary>
+    public const string RankingsTable = "Rankings";
+    /// <summary>Computed target attainment.</summary>
+    public const string AttainmentTable = "Attainment";
+    /// <summary>Leases and small bookkeeping rows (ranking runs).</summary>
+    public const string LeasesContainer = "reportfunctions-leases";
+
+    public static readonly IReadOnlyList<string> AllTables =
+        [ReportsTable, FactsByRegionTable, FactsByIndicatorTable, RankingsTable, AttainmentTable];
+}

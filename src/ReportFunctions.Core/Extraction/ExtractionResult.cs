@@ -1,0 +1,20 @@
+using ReportFunctions.Core.Domain;
+
+namespace ReportFunctions.Core.Extraction;
+
+/// <summary>What the extraction engine read from one report's text.</summary>
+public sealed record ExtractionResult
+{
+    /// <summary>The region the report is for; <see cref="RegionInfo.Unknown"/> when none was recognised.</summary>
+    public required RegionInfo Region { get; init; }
+    /// <summary>The year the report was delivered, when known.</summary>
+    public int? Year { get; init; }
+    /// <summary>Where the region came from: <c>title</c>, <c>body</c>, <c>source-name</c>, <c>none</c>.</summary>
+    public string RegionSource { get; init; } = "none";
+    /// <summary>Where the year came from: <c>title</c>, <c>date</c>, <c>body</c>, <c>source-name</c>, <c>none</c>.</summary>
+    public string YearSource { get; init; } = "none";
+    public IReadOnlyList<Fact> Facts { get; init; } = [];
+    /// <summary>Set when the text does not look like a work report (then <see cref="Facts"/> is empty).</summary>
+    public string? NotAReportReason { get; init; }
+    public IReadOnlyList<string> Warnings { get; init; } = [];
+}
