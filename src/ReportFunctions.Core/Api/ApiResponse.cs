@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace ReportFunctions.Core.Api;
+
+/// <summary>An HTTP response as Core produces it; each host writes it out.</summary>
+public sealed class ApiResponse
+{
+    public int StatusCode { get; init; } = 200;
+    public string ContentType { get; init; } = "application/json; charset=utf-8";
+    public byte[] Body { get; init; } = [];
+    public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
+
+    public string BodyText => Encoding.UTF8.GetString(Body);
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public static ApiResponse JsonBody<T>(T value, int status = 200, IReadOnlyDictionary<string, string>? headers = null) => new()
+    {
+        StatusCode = status,
+        Body = JsonSerializer.SerializeToUtf8Bytes(value, Json),
+        Headers = headers ?? new Dictionary<string, string>(),
+    };
+
+    /// <summary>CSV with a header row (RFC 4180 quoting), for spreadsheets.</summary>
+    public static ApiResponse Csv(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows, IReadOnlyDictionary<string, string>? headers = null)
+    {
+        var sb = new StringBuilder();
+        AppendCsvRow(sb, header);
+        foreach (var row in rows) AppendCsvRow(sb, row);
+        return new ApiResponse
+        {
+            ContentType = "text/csv; charset=utf-8",
+            Body = Encoding.UTF8.GetBytes(sb.ToString()),
+            Headers = headers ?? new Dictionary<string, string>(),
+        };
+    }
+
+    private static void AppendCsvRow<T>(StringBuilder sb, IReadOnlyList<T> cells)
+    {
+        for (var i = 0; i < cells.Count; i++)
+        {
+            if (i > 0) sb.Append(',');
+            var s = cells[i] switch
+            {
+                null => "",
+                double d => d.ToString("R", CultureInfo.InvariantCulture),
+                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+                var o => o.ToString() ?? "",
+            };
+            // Cells a spreadsheet would run as a formula are prefixed with a quote.
+            if (s.Length > 0 && s[0] is '=' or '+' or '@' && cells[i] is string) s = "'" + s;
+            if (s.AsSpan().IndexOfAny(",\"\r\n") >= 0) sb.Append('"').Append(s.Replace("\"", "\"\"")).Append('"');
+            else sb.Append(s);
+        }
+        sb.Append("\r\n");
+    }
+
+    /// <summary>RFC 9457 problem details. Never carries a stack trace.</summary>
+    public static ApiResponse Problem(int status, string title, string detail, IReadOnlyDictionary<string, object?>? extensions = null)
+    {
+        var body = new Dictionary<string, object?>
+        {
+            ["type"] = "about:blank",
+            ["title"] = title,
+            ["status"] = status,
+            ["detail"] = detail,
+        };
+        if (extensions is not null) foreach (var (k, v) in extensions) body[k] = v;
+        return new ApiResponse
+        {
+            StatusCode = status,
+            ContentType = "application/problem+json; charset=utf-8",
+            Body = JsonSerializer.SerializeToUtf8Bytes(body, Json),
+        };
+    }
+
+    public static ApiResponse BadRequest(string parameter, string detail) =>
+        Problem(400, "Bad request", detail, new Dictionary<string, object?> { ["parameter"] = parameter });
+
+    public static ApiResponse NotFound(string what, string detail, IEnumerable<string>? available = null) =>
+        Problem(404, $"{what} not found", detail, available is null ? null : new Dictionary<string, object?> { ["available"] = available.ToArray() });
+}
