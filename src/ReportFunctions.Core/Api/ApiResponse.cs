@@ -15,8 +15,10 @@ public sealed class ApiResponse
 
     public string BodyText => Encoding.UTF8.GetString(Body);
 
+    /// <summary>JSON as every endpoint writes it: snake_case names (the spec's fact fields are single words).</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
