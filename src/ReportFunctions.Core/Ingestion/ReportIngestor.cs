@@ -131,7 +131,7 @@ public sealed class ReportIngestor
         var now = _time.GetUtcNow();
         var max = Math.Max(1, _options.MaxIngestAttempts);
         record ??= new ReportRecord { Id = id, ReceivedAt = now };
-        if (record.ContentHash != hash)
+        if (record.ContentHash != hash || ReportStatus.IsFinal(record.Status))
         {
             record.ContentHash = hash;
             record.Attempts = 0;
