@@ -183,7 +183,7 @@ public sealed class ReportIngestor
                         return new IngestOutcome(id, blobName, IngestResult.Failed, 0, reason, hash);
                     }
                 }
-                catch (Exception recordEx) when (recordEx is RequestFailedException or IOException)
+                catch (Exception recordEx) when (recordEx is not OperationCanceledException and not OutOfMemoryException)
                 {
                     _logger.LogWarning(recordEx, "Could not record the failure of report {ReportId}", id);
                 }
@@ -198,7 +198,10 @@ public sealed class ReportIngestor
                     await _store.SaveAsync(fresh, cancellationToken).ConfigureAwait(false);
                 }
             }
-            catch (Exception recordEx) when (recordEx is RequestFailedException or IOException) { }
+            catch (Exception recordEx) when (recordEx is not OperationCanceledException and not OutOfMemoryException)
+            {
+                _logger.LogDebug(recordEx, "Could not record the error of report {ReportId}", id);
+            }
             throw;
         }
     }
