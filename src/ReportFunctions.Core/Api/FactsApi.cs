@@ -214,7 +214,7 @@ public sealed class FactsApi : IApiModule
             return ApiResponse.Csv(["id", "name", "status", "region", "level", "province", "year", "fact_count", "warnings", "error", "attempts", "received_at", "ingested_at"],
                 dtos.Select(d => (IReadOnlyList<object?>)[d.Id, d.Name, d.Status, d.Region, d.Level, d.Province, d.Year, d.FactCount, string.Join("; ", d.Warnings), d.Error, d.Attempts, d.ReceivedAt, d.IngestedAt]),
                 next is null ? null : new Dictionary<string, string> { ["X-Continuation-Token"] = next });
-        return ApiResponse.JsonBody(new { Reports = dtos, Continuation = next });
+        return ApiResponse.JsonBody(new ReportsResponse { Reports = dtos, Continuation = next });
     }
 
     private async Task<ApiResponse> GetReportAsync(ApiRequest request, CancellationToken cancellationToken)
@@ -404,6 +404,15 @@ public sealed class FactsApi : IApiModule
         public string? Level { get; init; }
         public string? Province { get; init; }
         public required IReadOnlyList<FactDto> Facts { get; init; }
+        /// <summary>Token for the next page; null (written) on the last page.</summary>
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
+        public string? Continuation { get; init; }
+    }
+
+    public sealed class ReportsResponse
+    {
+        public required IReadOnlyList<ReportDto> Reports { get; init; }
+        [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)]
         public string? Continuation { get; init; }
     }
 

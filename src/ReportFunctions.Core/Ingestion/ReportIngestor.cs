@@ -221,7 +221,7 @@ public sealed class ReportIngestor
         record.Size = bytes.Size ?? bytes.Length;
         if (blobETag is not null) record.BlobETag = blobETag;
         record.FactCount = failure is null ? facts.Count : 0;
-        record.Warnings = warnings.Take(50).Select(w => w.Length > 500 ? w[..500] : w).ToList();
+        record.Warnings = warnings.Take(30).Select(w => w.Length > 300 ? w[..300] : w).ToList();
         var region = result?.Region ?? RegionInfo.Unknown;
         record.Region = region.Name;
         record.Level = region.Level;
@@ -232,7 +232,17 @@ public sealed class ReportIngestor
         record.IngestedAt = facts.Count > 0 ? facts[0].IngestedAt : _time.GetUtcNow();
         if (failure is null) record.LastError = null;
         await _store.SaveAsync(record, cancellationToken).ConfigureAwait(false);
-        if (record.NeedsCleanup) await _store.CleanupAsync(record, cancellationToken).ConfigureAwait(false);
+        if (!record.NeedsCleanup) return;
+        try
+        {
+            await _store.CleanupAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // The switch is done and readers ignore rows of other hashes; the flag stays set, so the next
+            // delivery or reconciliation pass deletes them.
+            _logger.LogWarning(ex, "Report {ReportId}: superseded fact rows not deleted yet", record.Id);
+        }
     }
 
     private (ExtractionResult? Result, IReadOnlyList<StoredFact> Facts, IReadOnlyList<string> Warnings, string? Failure) Prepare(

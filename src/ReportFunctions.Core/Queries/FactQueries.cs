@@ -70,10 +70,14 @@ public sealed class FactQueries : IFactReader
     public async Task<IReadOnlyList<StoredFact>> GetReportFactsAsync(ReportRecord report, CancellationToken cancellationToken)
     {
         if (report.FactCount == 0 || report.Region is null || report.ActiveHash is null) return [];
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {report.Region} and ReportId eq {report.Id} and Hash eq {report.ActiveHash}");
         var list = new List<(int Seq, StoredFact Fact)>();
-        await foreach (var e in Storage.FactsByRegion.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-            list.Add((e.GetInt32("Seq") ?? 0, FactRows.ToStoredFact(e)));
+        // The report's region, and any other region partition its rows were written to.
+        foreach (var region in report.TouchedRegions.Append(report.Region).Distinct(StringComparer.Ordinal))
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {region} and ReportId eq {report.Id} and Hash eq {report.ActiveHash}");
+            await foreach (var e in Storage.FactsByRegion.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+                list.Add((e.GetInt32("Seq") ?? 0, FactRows.ToStoredFact(e)));
+        }
         return list.OrderBy(x => x.Seq).Select(x => x.Fact).ToList();
     }
 

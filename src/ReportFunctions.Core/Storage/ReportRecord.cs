@@ -44,6 +44,8 @@ public sealed class ReportRecord
     /// <summary>Set before fact rows are written, cleared once rows of other hashes have been deleted.</summary>
     public bool NeedsCleanup { get; set; }
 
+    private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     internal TableEntity ToEntity()
     {
         var e = new TableEntity(Partition, Id)
@@ -61,7 +63,7 @@ public sealed class ReportRecord
             ["BlobETag"] = BlobETag,
             ["Size"] = Size,
             ["FactCount"] = FactCount,
-            ["Warnings"] = JsonSerializer.Serialize(Warnings),
+            ["Warnings"] = JsonSerializer.Serialize(Warnings, JsonOptions),
             ["Error"] = Error,
             ["LastError"] = LastError,
             ["Attempts"] = Attempts,

@@ -173,6 +173,38 @@ public sealed class IngestionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Rows_left_by_a_crash_after_the_switch_are_invisible_and_deleted_by_the_next_run()
+    {
+        var env = await StorageTestEnv.CreateAsync(azurite);
+        var text = StorageTestEnv.Report("Zhejiang", 2021, ZhejiangFacts);
+        var v1 = await env.IngestTextAsync("zj.txt", text);
+        // As if a crash stopped a run after it wrote rows of another content and before they were deleted.
+        var record = (await env.Store.GetAsync(v1.ReportId, default))!;
+        var stale = new StoredFact
+        {
+            Fact = new Fact { Region = "Zhejiang", Indicator = "gdp", Period = "2020", Kind = "actual", Value = 999, Unit = "CNY", Evidence = "stale" },
+            ReportId = v1.ReportId, ReportYear = 2030, Level = RegionLevels.Province,
+        };
+        await env.Store.WriteFactsAsync(record, new string('e', 64), [stale], default);
+        // Rows of a report that has no active content (its row was created without a switch).
+        await env.Store.WriteFactsAsync(new ReportRecord { Id = ReportIds.FromBlobName("ghost.txt") }, new string('f', 64), [stale with { ReportId = ReportIds.FromBlobName("ghost.txt") }], default);
+        Assert.Equal(5, (await env.RawRowsAsync(env.Storage.FactsByRegion)).Count);
+
+        var visible = await RegionFacts(env, "Zhejiang");
+        Assert.Equal(3, visible.Count);
+        Assert.DoesNotContain(visible, f => f.Fact.Value == 999);
+        Assert.DoesNotContain(await IndicatorFacts(env, "gdp"), f => f.Fact.Value == 999);
+
+        // The next delivery of the same content is skipped but finishes the cleanup.
+        Assert.Equal(IngestResult.Skipped, (await env.IngestTextAsync("zj.txt", text)).Result);
+        var rows = await env.RawRowsAsync(env.Storage.FactsByRegion);
+        Assert.Equal(4, rows.Count); // v1's 3 + the ghost's row (never active, never shown)
+        Assert.Equal(3, rows.Count(e => e.GetString("ReportId") == v1.ReportId));
+        Assert.Equal(3, (await env.RawRowsAsync(env.Storage.FactsByIndicator)).Count(e => e.GetString("ReportId") == v1.ReportId));
+        Assert.False((await env.Store.GetAsync(v1.ReportId, default))!.NeedsCleanup);
+    }
+
+    [Fact]
     public async Task Report_that_keeps_throwing_ends_failed_after_max_attempts()
     {
         var env = await StorageTestEnv.CreateAsync(azurite, new ReportFunctionsOptions { MaxIngestAttempts = 3 });
