@@ -13,6 +13,7 @@ builder.Host.ConfigureWebJobs(webJobs =>
     webJobs.AddAzureStorageBlobs();
 });
 builder.Services.AddReportFunctionsCore(builder.Configuration);
+builder.Services.AddReportFunctionsSchedules();
 
 var app = builder.Build();
 EnsureLoopback(app.Urls.Count > 0 ? app.Urls : (builder.Configuration["Urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries));

@@ -4,6 +4,9 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using ReportFunctions.Core.Api;
 using ReportFunctions.Core.Domain;
 using ReportFunctions.Core.Extraction;
+using ReportFunctions.Core.Ingestion;
+using ReportFunctions.Core.Queries;
+using ReportFunctions.Core.Storage;
 
 namespace ReportFunctions.Core.Configuration;
 
@@ -17,6 +20,12 @@ public static class ReportFunctionsServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(Gazetteer.Default);
         services.TryAddSingleton<ReportExtractor>();
+        services.TryAddSingleton<ReportStorage>();
+        services.TryAddSingleton<ReportStore>();
+        services.TryAddSingleton<ReportIngestor>();
+        services.TryAddSingleton<FactQueries>();
+        services.TryAddSingleton<IFactReader>(sp => sp.GetRequiredService<FactQueries>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IApiModule, FactsApi>());
         services.TryAddSingleton<ApiDispatcher>();
         return services;
     }

@@ -1,15 +1,20 @@
+using Azure.Storage.Blobs;
 using Microsoft.Azure.WebJobs;
 using ReportFunctions.Core.Configuration;
+using ReportFunctions.Core.Ingestion;
 
 namespace ReportFunctions.LocalHost.Jobs;
 
-/// <summary>The WebJobs SDK's blob trigger on <c>reports/{name}</c>: LocalHost's IngestReport.</summary>
-public sealed class IngestReportJob(ILogger<IngestReportJob> logger)
+/// <summary>The WebJobs SDK's blob trigger on <c>reports/{name}</c>: LocalHost's IngestReport, over the same Core path.</summary>
+public sealed class IngestReportJob(ReportIngestor ingestor, ILogger<IngestReportJob> logger)
 {
     [FunctionName("IngestReport")]
-    public Task Run([BlobTrigger(StorageNames.ReportsBlobPath, Connection = AppSettingNames.Storage)] Stream blob, string name, CancellationToken cancellationToken)
+    public async Task Run(
+        [BlobTrigger(StorageNames.ReportsBlobPath, Connection = AppSettingNames.Storage)] BlobClient blob,
+        string name,
+        CancellationToken cancellationToken)
     {
-        logger.LogInformation("blob {Name} ({Length} bytes)", name, blob.Length);
-        return Task.CompletedTask;
+        var outcome = await ingestor.IngestBlobAsync(name, cancellationToken);
+        logger.LogInformation("{Blob}: {Outcome}", name, outcome);
     }
 }
