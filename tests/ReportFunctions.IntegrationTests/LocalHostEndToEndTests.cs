@@ -1,0 +1,87 @@
+using System.Net;
+using System.Text.Json;
+using ReportFunctions.IntegrationTests.Support;
+
+namespace ReportFunctions.IntegrationTests;
+
+/// <summary>
+/// The whole path on a running LocalHost: the seeds uploaded to the <c>reports</c> container of a real
+/// Azurite, ingested by the blob trigger (or the reconciliation pass), read back over HTTP.
+/// Uses its own Azurite so that other tests' data cannot interfere.
+/// </summary>
+public sealed class LocalHostEndToEndTests : IAsyncLifetime
+{
+    private AzuriteProcess _azurite = null!;
+    private LocalHostProcess _host = null!;
+
+    public async Task InitializeAsync()
+    {
+        _azurite = await AzuriteProcess.StartAsync();
+        _host = await LocalHostProcess.StartAsync(_azurite.ConnectionString, new Dictionary<string, string>
+        {
+            ["RECONCILE_SCHEDULE"] = "*/3 * * * * *",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _azurite.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Seeds_uploaded_to_the_reports_container_are_served_over_http()
+    {
+        var container = new Azure.Storage.Blobs.BlobServiceClient(_azurite.ConnectionString).GetBlobContainerClient("reports");
+        await container.CreateIfNotExistsAsync();
+        var seeds = Directory.GetFiles(RepoPaths.Seeds, "*.txt");
+        Assert.Equal(5, seeds.Length);
+        foreach (var seed in seeds)
+            await container.GetBlobClient(Path.GetFileName(seed)).UploadAsync(seed, overwrite: true);
+
+        // Every report ends Succeeded (the blob trigger or the reconciliation pass ingests it).
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        JsonElement reports;
+        while (true)
+        {
+            reports = await GetJson("api/reports");
+            var statuses = reports.GetProperty("reports").EnumerateArray().Select(r => r.GetProperty("status").GetString()).ToList();
+            if (statuses.Count == seeds.Length && statuses.All(s => s == "Succeeded")) break;
+            Assert.True(DateTime.UtcNow < deadline, $"not all reports ingested: {reports}\n{_host.Log}");
+            await Task.Delay(500);
+        }
+        Assert.All(reports.GetProperty("reports").EnumerateArray(), r => Assert.True(r.GetProperty("fact_count").GetInt32() > 0, r.ToString()));
+
+        var jiaxing = await GetJson("api/regions/Jiaxing/facts");
+        var facts = jiaxing.GetProperty("facts").EnumerateArray().ToList();
+        Assert.NotEmpty(facts);
+        Assert.All(facts, f => Assert.Equal("Jiaxing", f.GetProperty("region").GetString()));
+        Assert.Contains(facts, f => f.GetProperty("indicator").GetString() == "gdp" && f.GetProperty("kind").GetString() == "actual");
+        Assert.All(facts, f => Assert.False(string.IsNullOrEmpty(f.GetProperty("evidence").GetString())));
+
+        // The same region by a variant, and as CSV.
+        var variant = await GetJson("api/regions/jiaxing%20city/facts");
+        Assert.Equal(facts.Count, variant.GetProperty("facts").GetArrayLength());
+        using var csv = await _host.Http.GetAsync("api/regions/Jiaxing/facts?format=csv");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("region,indicator,period,kind,value,unit,qualifier,evidence", lines[0]);
+        Assert.Equal(facts.Count, lines.Length - 1);
+
+        // Uploading the same content again changes nothing (no duplicate facts).
+        await container.GetBlobClient(Path.GetFileName(seeds[0])).UploadAsync(seeds[0], overwrite: true);
+        await Task.Delay(4000);
+        var again = await GetJson("api/regions/Jiaxing/facts");
+        Assert.Equal(facts.Count, again.GetProperty("facts").GetArrayLength());
+        Assert.False(_host.HasExited, _host.Log);
+        Assert.DoesNotContain("TypeLoadException", _host.Log);
+    }
+
+    private async Task<JsonElement> GetJson(string path)
+    {
+        using var response = await _host.Http.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {body}");
+        return JsonDocument.Parse(body).RootElement.Clone();
+    }
+}
