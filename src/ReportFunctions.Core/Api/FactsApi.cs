@@ -383,7 +383,9 @@ public sealed class FactsApi : IApiModule
 
     // ---------------------------------------------------------------- response shapes
 
-    public sealed record IndicatorDto(string Code, string Unit, string Description, bool? HigherIsBetter, string Direction);
+    public sealed record IndicatorDto(string Code, string Unit, string Description,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] bool? HigherIsBetter,
+        string Direction);
 
     public sealed record RegionDto(string Name, string Level, string? Province, IReadOnlyList<int> ReportYears, int Reports);
 
