@@ -166,6 +166,12 @@ public sealed class ReportIngestor
             _logger.LogInformation("Report {ReportId} ({BlobName}) ingested: {Count} facts", id, blobName, facts.Count);
             return new IngestOutcome(id, blobName, IngestResult.Succeeded, facts.Count, null, hash);
         }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            // Another ingestion of this blob changed the report row meanwhile: it carries on; this try is not counted as a failure.
+            _logger.LogInformation("Report {ReportId} ({BlobName}) is being ingested concurrently; this try stops", id, blobName);
+            throw;
+        }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
         {
             var error = Describe(ex);
