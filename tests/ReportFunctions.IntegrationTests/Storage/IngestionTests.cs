@@ -272,6 +272,16 @@ public sealed class IngestionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Empty_file_is_failed_and_a_deleted_blob_is_skipped()
+    {
+        var env = await StorageTestEnv.CreateAsync(azurite);
+        Assert.Equal("file is empty", (await env.IngestTextAsync("empty.txt", "")).Reason);
+        var gone = await env.Ingestor.IngestBlobAsync("never-uploaded.txt", default);
+        Assert.Equal(IngestResult.Skipped, gone.Result);
+        Assert.Null(await env.Store.GetAsync(gone.ReportId, default));
+    }
+
+    [Fact]
     public async Task Image_and_invalid_encoding_are_failed()
     {
         var env = await StorageTestEnv.CreateAsync(azurite);
