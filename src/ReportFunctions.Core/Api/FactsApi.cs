@@ -239,6 +239,8 @@ public sealed class FactsApi : IApiModule
         if (ValidateBlobName(name) is { } reason) return ApiResponse.BadRequest("name", reason);
         var max = _options.MaxReportBytes;
         if (request.ContentLength > max) return TooLarge(max);
+        if (IsBinaryContentType(request.ContentType))
+            return ApiResponse.Problem(415, "Unsupported media type", $"The report must be plain text, not {Echo(request.ContentType)}.");
         var bytes = await ReportContent.ReadBoundedAsync(request.Body, max, cancellationToken).ConfigureAwait(false);
         if (bytes.TooLarge) return TooLarge(max);
         if (bytes.Length == 0) return ApiResponse.BadRequest("body", "The request body is empty: post the report's text.");
@@ -292,6 +294,16 @@ public sealed class FactsApi : IApiModule
     }
 
     // ---------------------------------------------------------------- input checks
+
+    /// <summary>A declared type that is certainly not a text report (the bytes are sniffed as well).</summary>
+    private static bool IsBinaryContentType(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType)) return false;
+        var t = contentType.Split(';')[0].Trim().ToLowerInvariant();
+        return t.StartsWith("image/", StringComparison.Ordinal) || t.StartsWith("audio/", StringComparison.Ordinal) || t.StartsWith("video/", StringComparison.Ordinal)
+               || t is "application/pdf" or "application/zip" or "application/gzip" or "application/msword"
+               || t.StartsWith("application/vnd.openxmlformats", StringComparison.Ordinal) || t.StartsWith("application/vnd.ms-", StringComparison.Ordinal);
+    }
 
     private static ApiResponse TooLarge(long max) => ApiResponse.Problem(413, "Payload too large", ReportContent.TooLargeReason(max) + ".");
 
@@ -383,7 +395,9 @@ public sealed class FactsApi : IApiModule
 
     // ---------------------------------------------------------------- response shapes
 
-    public sealed record IndicatorDto(string Code, string Unit, string Description, bool? HigherIsBetter, string Direction);
+    public sealed record IndicatorDto(string Code, string Unit, string Description,
+        [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] bool? HigherIsBetter,
+        string Direction);
 
     public sealed record RegionDto(string Name, string Level, string? Province, IReadOnlyList<int> ReportYears, int Reports);
 

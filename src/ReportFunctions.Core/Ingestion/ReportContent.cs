@@ -53,6 +53,7 @@ public static class ReportContent
     /// </summary>
     public static DecodedText Decode(ReadOnlySpan<byte> bytes, long maxBytes)
     {
+        if (bytes.Length == 0) return DecodedText.Fail("file is empty", false);
         if (bytes.Length > maxBytes) return DecodedText.Fail(TooLargeReason(maxBytes), false);
         var sniffed = SniffBinary(bytes);
         if (sniffed is not null) return DecodedText.Fail("not text: looks like " + sniffed, true);

@@ -35,7 +35,9 @@ public sealed class ReportIngestor
     internal Func<string, string?, ExtractionResult> Extract { get; set; }
 
     /// <summary>
-    /// The decoding step, one seam: swap to the extraction engine's ReportDecoder at merge.
+    /// The decoding step, one seam (ingestion and the upload/extract endpoints use it). When the extraction engine's
+    /// ReportDecoder is merged, replace the body with:
+    /// <code>var r = ReportDecoder.Decode(bytes, maxBytes); return r.Ok ? DecodedText.Ok(r.Text!) : DecodedText.Fail(r.Error!, notText: true);</code>
     /// </summary>
     internal static DecodedText DecodeText(ReadOnlySpan<byte> bytes, long maxBytes) => ReportContent.Decode(bytes, maxBytes);
 
@@ -60,7 +62,17 @@ public sealed class ReportIngestor
     public async Task<IngestOutcome> IngestBlobAsync(string blobName, CancellationToken cancellationToken)
     {
         var blob = _store.Storage.Container.GetBlobClient(blobName);
-        var download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        Response<Azure.Storage.Blobs.Models.BlobDownloadStreamingResult> download;
+        try
+        {
+            download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 404)
+        {
+            // Deleted before it could be read: nothing to ingest (retrying would not help).
+            _logger.LogInformation("Blob {BlobName} no longer exists; not ingested", blobName);
+            return new IngestOutcome(ReportIds.FromBlobName(blobName), blobName, IngestResult.Skipped, 0, "the blob no longer exists");
+        }
         await using var stream = download.Value.Content;
         return await IngestAsync(blobName, stream, download.Value.Details.ETag.ToString(), cancellationToken).ConfigureAwait(false);
     }
@@ -165,6 +177,12 @@ public sealed class ReportIngestor
             }
             _logger.LogInformation("Report {ReportId} ({BlobName}) ingested: {Count} facts", id, blobName, facts.Count);
             return new IngestOutcome(id, blobName, IngestResult.Succeeded, facts.Count, null, hash);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            // Another ingestion of this blob changed the report row meanwhile: it carries on; this try is not counted as a failure.
+            _logger.LogInformation("Report {ReportId} ({BlobName}) is being ingested concurrently; this try stops", id, blobName);
+            throw;
         }
         catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
         {

@@ -100,13 +100,14 @@ internal static class FactRows
                 {
                     await table.SubmitTransactionAsync(chunk, cancellationToken).ConfigureAwait(false);
                 }
-                catch (TableTransactionFailedException ex) when (ex.Status == 404 && chunk.All(a => a.ActionType == TableTransactionActionType.Delete))
+                catch (TableTransactionFailedException ex) when (ex.Status is 404 or 412 && chunk.All(a => a.ActionType == TableTransactionActionType.Delete))
                 {
-                    // Some rows were already deleted (an earlier cleanup stopped half-way): delete the rest one by one.
+                    // Some rows were already deleted (an earlier cleanup stopped half-way) or rewritten since they were
+                    // listed: delete the others one by one.
                     foreach (var a in chunk)
                     {
-                        try { await table.DeleteEntityAsync(a.Entity.PartitionKey, a.Entity.RowKey, ETag.All, cancellationToken).ConfigureAwait(false); }
-                        catch (RequestFailedException nf) when (nf.Status == 404) { }
+                        try { await table.DeleteEntityAsync(a.Entity.PartitionKey, a.Entity.RowKey, a.ETag, cancellationToken).ConfigureAwait(false); }
+                        catch (RequestFailedException nf) when (nf.Status is 404 or 412) { }
                     }
                 }
                 if (afterEachTransaction is not null) await afterEachTransaction().ConfigureAwait(false);

@@ -13,6 +13,7 @@ public sealed class ReportStorage
 {
     private int _created;
 
+    [Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructor]
     public ReportStorage(TableServiceClient tables, BlobServiceClient blobs) : this(tables, blobs, null) { }
 
     /// <param name="namePrefix">Letters and digits, starting with a letter; prepended to every table and container name.</param>

@@ -99,22 +99,27 @@ public sealed class ReportStore
             AfterFactTransaction, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>Deletes fact rows of this report whose hash is not the active one, then clears the cleanup flag.</summary>
+    /// <summary>
+    /// Deletes fact rows of this report whose hash is neither the active one nor the one being written, then clears
+    /// the cleanup flag. The rows are listed before the report row is read again, and the writer of a new content
+    /// records its hash before writing rows, so rows a concurrent ingestion is writing are never taken for stale ones;
+    /// region rows are deleted only if unchanged since listed (ETag).
+    /// </summary>
     public async Task CleanupAsync(ReportRecord record, CancellationToken cancellationToken)
     {
-        var active = record.ActiveHash;
         var keep = new List<string>();
+        ReportRecord? fresh = null;
         foreach (var region in record.TouchedRegions)
         {
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {region} and ReportId eq {record.Id}");
-            var stale = new List<TableEntity>();
-            var any = false;
+            var rows = new List<TableEntity>();
             await foreach (var e in _storage.FactsByRegion.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
-            {
-                if (FactRows.Hash(e) == active) any = true;
-                else stale.Add(e);
-            }
-            if (any) keep.Add(region);
+                rows.Add(e);
+            fresh = await GetAsync(record.Id, cancellationToken).ConfigureAwait(false);
+            if (fresh is null) return;
+            var writing = fresh.Status == ReportStatus.Processing ? fresh.ContentHash : null;
+            var stale = rows.Where(e => FactRows.Hash(e) is var h && h != fresh.ActiveHash && h != writing).ToList();
+            if (rows.Count > stale.Count) keep.Add(region);
             if (stale.Count == 0) continue;
             _logger.LogInformation("Deleting {Count} superseded fact rows of report {ReportId} in region {Region}", stale.Count, record.Id, region);
             // Indicator rows first: the region rows are the index that finds them if this stops half-way.
@@ -124,18 +129,24 @@ public sealed class ReportStore
                 return (pk, new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(pk, rk), ETag.All));
             }), null, cancellationToken).ConfigureAwait(false);
             await FactRows.SubmitAsync(_storage.FactsByRegion, stale.Select(e =>
-                (e.PartitionKey, new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(e.PartitionKey, e.RowKey), ETag.All))),
+                (e.PartitionKey, new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(e.PartitionKey, e.RowKey), e.ETag))),
                 null, cancellationToken).ConfigureAwait(false);
         }
-        record.TouchedRegions = keep;
-        record.NeedsCleanup = false;
+        fresh ??= await GetAsync(record.Id, cancellationToken).ConfigureAwait(false);
+        // A writer of new content is at work: it finishes (and cleans up) itself.
+        if (fresh is null || (fresh.Status == ReportStatus.Processing && fresh.ContentHash != fresh.ActiveHash)) return;
+        fresh.TouchedRegions = keep;
+        fresh.NeedsCleanup = false;
         try
         {
-            await SaveAsync(record, cancellationToken).ConfigureAwait(false);
+            await SaveAsync(fresh, cancellationToken).ConfigureAwait(false);
+            record.TouchedRegions = fresh.TouchedRegions;
+            record.NeedsCleanup = false;
+            record.ETag = fresh.ETag;
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
-            // Another ingestion changed the row meanwhile; it owns the cleanup flag now.
+            // The row changed meanwhile; whoever changed it owns the cleanup flag now.
         }
     }
 

@@ -404,6 +404,11 @@ public sealed class FactsApiTests(AzuriteFixture azurite)
         var pdf = await env.CallAsync(ApiEndpointNames.UploadReport, query: Q(("name", "a.txt")), method: "POST", body: Encoding.ASCII.GetBytes("%PDF-1.7 ..."));
         Assert.Equal(415, pdf.StatusCode);
         Assert.Contains("PDF", J(pdf).GetProperty("detail").GetString());
+        var declaredPdf = await env.Dispatcher.HandleAsync(ApiEndpointNames.UploadReport, new ApiRequest
+        {
+            Method = "POST", Query = Q(("name", "a.txt")), ContentType = "application/pdf", Body = new MemoryStream(ok), ContentLength = ok.Length,
+        }, default);
+        Assert.Equal(415, declaredPdf.StatusCode);
         foreach (var name in new[] { "", "  ", "../x.txt", "a/../b.txt", "a\u0001.txt", "a\\b.txt", "/abs.txt", "dir/", new string('n', 300) })
         {
             var r = await env.CallAsync(ApiEndpointNames.UploadReport, query: Q(("name", name)), method: "POST", body: ok);

@@ -205,6 +205,31 @@ public sealed class IngestionTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task A_cleanup_running_while_new_content_is_written_keeps_the_new_rows()
+    {
+        var env = await StorageTestEnv.CreateAsync(azurite);
+        var v1 = await env.IngestTextAsync("zj.txt", StorageTestEnv.Report("Zhejiang", 2021, ZhejiangFacts));
+        var old = (await env.Store.GetAsync(v1.ReportId, default))!;
+        old.NeedsCleanup = true; // as an earlier run, still cleaning up, holds it
+
+        var codes = new[] { "gdp", "retail_sales", "exports" };
+        var v2Text = StorageTestEnv.Report("Zhejiang", 2022, Enumerable.Range(0, 150).Select(i => (codes[i % 3], (1900 + i / 3).ToString(), "actual", (double)i)).ToArray());
+        var ran = false;
+        env.Store.AfterFactTransaction = async () =>
+        {
+            if (ran) return;
+            ran = true;
+            await env.Store.CleanupAsync(old, default); // between the new content's first and second transaction
+        };
+        var v2 = await env.IngestTextAsync("zj.txt", v2Text);
+        Assert.True(ran);
+        Assert.Equal(IngestResult.Succeeded, v2.Result);
+        Assert.Equal(150, (await RegionFacts(env, "Zhejiang")).Count);
+        Assert.Equal(150, (await env.RawRowsAsync(env.Storage.FactsByRegion)).Count);
+        Assert.Equal(150, (await env.RawRowsAsync(env.Storage.FactsByIndicator)).Count);
+    }
+
+    [Fact]
     public async Task Report_that_keeps_throwing_ends_failed_after_max_attempts()
     {
         var env = await StorageTestEnv.CreateAsync(azurite, new ReportFunctionsOptions { MaxIngestAttempts = 3 });
@@ -244,6 +269,16 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         var row = await env.Store.GetAsync(outcome.ReportId, default);
         Assert.Equal(ReportStatus.Failed, row!.Status);
         Assert.StartsWith(reason, row.Error);
+    }
+
+    [Fact]
+    public async Task Empty_file_is_failed_and_a_deleted_blob_is_skipped()
+    {
+        var env = await StorageTestEnv.CreateAsync(azurite);
+        Assert.Equal("file is empty", (await env.IngestTextAsync("empty.txt", "")).Reason);
+        var gone = await env.Ingestor.IngestBlobAsync("never-uploaded.txt", default);
+        Assert.Equal(IngestResult.Skipped, gone.Result);
+        Assert.Null(await env.Store.GetAsync(gone.ReportId, default));
     }
 
     [Fact]
