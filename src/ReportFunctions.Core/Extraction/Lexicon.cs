@@ -76,7 +76,7 @@ internal static class Lexicon
     public static readonly HashSet<string> NewWords = S("new newly added additional nurtured cultivated identified recognized recognised certified");
     public static readonly HashSet<string> RankWords = S("ranking ranked rank ranks first second third top among leading led lead highest");
     public static readonly HashSet<string> Accumulated = S("accumulated cumulative cumulatively aggregate");
-    public static readonly HashSet<string> PastVerbs = S("reached was were increased grew rose registered hit amounted totaled totalled realized achieved decreased fell");
+    public static readonly HashSet<string> PastVerbs = S("reached was were increased grew rose registered hit amounted totaled totalled realized achieved decreased fell exceeded created dropped declined stood remained recorded completed topped expanded jumped had has");
     public static readonly HashSet<string> LivelihoodWords = S("livelihood livelihoods wellbeing welfare");
     public static readonly HashSet<string> ExpenditureWords = S("expenditure expenditures expense expenses spending");
     public static readonly HashSet<string> Comparatives = S("higher lower faster slower");

@@ -151,7 +151,11 @@ public sealed class ReportExtractor
                 {
                     var q = _t[k].W;
                     if (q is "main" or "expected" or "projected" or "major" or "key" or "primary" or "development" or "anticipated" or "following" or "overall")
-                    { headerAt = i; break; }
+                    {
+                        for (var z = i + 1; z < e && z < i + 25; z++)
+                            if (_t[z].IsP(':') || _t[z].W is "follows" || _t[z].W is "are" or "is" && z + 1 < e && _t[z + 1].Kind != TokKind.Word) { headerAt = i; break; }
+                        break;
+                    }
                 }
                 if (headerAt >= 0) break;
             }
@@ -159,7 +163,8 @@ public sealed class ReportExtractor
             if (headerAt >= 0)
             {
                 // header sentence: covers the rest of this paragraph, and the next one if it ends the paragraph
-                newTargetMode = e < _t.Count && _t[e].Kind == TokKind.Break ? 2 : 1;
+                var endsList = _t[e - 1].IsP(':') || _t[e - 1].W is "follows";
+                newTargetMode = endsList ? (e < _t.Count && _t[e].Kind == TokKind.Break ? 2 : 1) : 0;
             }
 
             var matches = FindConcepts(s, e);
@@ -182,7 +187,7 @@ public sealed class ReportExtractor
                 var clauseStart = ClauseStart(s, first.Tok);
                 var segStart = SegmentStart(s, first.Tok);
                 var prevEnd = s;
-                foreach (var pv in values) if (pv.EndTok <= first.Tok && pv.EndTok > prevEnd) prevEnd = pv.EndTok;
+                foreach (var pv in values) if (!pv.FromValue && pv.EndTok <= first.Tok && pv.EndTok > prevEnd) prevEnd = pv.EndTok;
                 var regionStart = Math.Max(clauseStart, prevEnd);
 
                 // concepts governing the value(s)
@@ -236,8 +241,12 @@ public sealed class ReportExtractor
                     }
                 }
                 if (concepts.Count == 0) continue;
+                if (groupMembers.Count == 1 && concepts.Count > 1 && first.Unit == UnitKind.Pct && concepts.FindLastIndex(m => m.C == Concept.Rd) is var ri && ri >= 0
+                    && concepts.Skip(ri + 1).All(m => m.C == Concept.Gdp))
+                    concepts = [concepts[ri]]; // "the proportion of R&D expenditure in GDP"
                 if (groupMembers.Count == 1 && concepts.Count > 1) concepts = [concepts[^1]];
                 else if (concepts.Count > groupMembers.Count) concepts = concepts.GetRange(concepts.Count - groupMembers.Count, groupMembers.Count);
+                if (!forward && !backSearched && !livelihood && concepts[0].Start < first.Tok && concepts[0].End > concepts[0].Start) evidenceStart = concepts[0].Start;
                 lastConceptInClause = concepts[^1].C;
 
                 for (var gi = 0; gi < groupMembers.Count && gi < concepts.Count; gi++)
@@ -376,7 +385,7 @@ public sealed class ReportExtractor
             else if (residents >= 0 || disposable >= 0) list.Add(new Match(lo, hi, Concept.IncomeAll));
         }
 
-        private static bool IsConceptWord(string? w) => w is not null && Phrases.ContainsKey(w) && w != "new" && w != "total";
+        private static bool IsConceptWord(string? w) => w is not null && Phrases.ContainsKey(w) && w is not ("new" or "total" or "urban" or "rural" or "per" or "average");
 
         private Match? ForwardConcept(Value v, int e)
         {
@@ -419,7 +428,7 @@ public sealed class ReportExtractor
             for (var k = clauseStart; k < v.Tok; k++)
             {
                 var w = _t[k].W;
-                if (w is not null && (GrowthWords.Contains(w) || Decrease.Contains(w))) return true;
+                if (w is not null && (GrowthWords.Contains(w) || Decrease.Contains(w) || w is "accounting" or "accounted" or "representing")) return true;
             }
             var a = v.EndTok < _t.Count ? _t[v.EndTok].W : null;
             return a is "growth" or "increase" or "rise" or "decrease" or "decline" or "drop" or "year" or "yearonyear" or "up" or "down";
@@ -768,7 +777,7 @@ public sealed class ReportExtractor
                     if (w is null) continue;
                     if (!shareConcept && ShareWords.Contains(w))
                     {
-                        if (w == Rate && k > 0 && _t[k - 1].W is "growth" or "increase") continue;
+                        if (w == Rate && k > 0 && _t[k - 1].W is "growth" or "increase" or "annual" or "average" or "rise" or "expansion") continue;
                         return true;
                     }
                     if (w == Per && !(k + 1 < e && _t[k + 1].W == Capita)) return true;
@@ -955,14 +964,19 @@ public sealed class ReportExtractor
             return true;
         }
 
+        /// <summary>Nearest verb wins: a goal word ("will", "strive", "target") before any outcome verb ("reached", "achieved").</summary>
         private bool HasCue(int segStart, int tok)
         {
-            for (var k = Math.Max(segStart, tok - 60); k < tok; k++)
-                if (_t[k].W is { } w && TargetCues.Contains(w))
+            for (var k = tok - 1; k >= Math.Max(segStart, tok - 60); k--)
+            {
+                if (_t[k].W is not { } w) continue;
+                if (TargetCues.Contains(w))
                 {
                     if (w == "expected" && k > 0 && _t[k - 1].W is "than") continue;
                     return true;
                 }
+                if (PastVerbs.Contains(w)) return false;
+            }
             return false;
         }
 

@@ -52,6 +52,8 @@ internal static class Tokenizer
         var i = 0;
         var sawNewline = false;
         Span<char> buf = stackalloc char[48];
+        var cache = new Dictionary<string, string>(StringComparer.Ordinal);
+        var words = cache.GetAlternateLookup<ReadOnlySpan<char>>();
         while (i < n)
         {
             var c = Norm(s[i]);
@@ -103,7 +105,7 @@ internal static class Tokenizer
                     break;
                 }
                 var tok = new Token { Start = start, End = i, Kind = TokKind.Word, Cap = cap };
-                if (!overflow) tok.W = Lexicon.Lookup(buf[..len]);
+                if (!overflow) tok.W = Intern(buf[..len], words);
                 toks.Add(tok);
                 continue;
             }
@@ -140,7 +142,7 @@ internal static class Tokenizer
                     while (i < n && (IsLetter(Norm(s[i])) || char.IsAsciiDigit(s[i]))) i++;
                     var wl = Math.Min(i - start, buf.Length);
                     for (var k = 0; k < wl; k++) buf[k] = char.ToLowerInvariant(s[start + k]);
-                    toks.Add(new Token { Start = start, End = i, Kind = TokKind.Word, W = i - start <= buf.Length ? Lexicon.Lookup(buf[..wl]) : null });
+                    toks.Add(new Token { Start = start, End = i, Kind = TokKind.Word, W = i - start <= buf.Length ? Intern(buf[..wl], words) : null });
                     continue;
                 }
                 var v = intPart + frac / scale;
@@ -162,6 +164,17 @@ internal static class Tokenizer
             i++;
         }
         return toks;
+    }
+
+    /// <summary>The lexicon's instance of a word, else this document's (one string per distinct word).</summary>
+    private static string Intern(ReadOnlySpan<char> w, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> cache)
+    {
+        var known = Lexicon.Lookup(w);
+        if (known is not null) return known;
+        if (cache.TryGetValue(w, out var s)) return s;
+        s = new string(w);
+        cache[s] = s;
+        return s;
     }
 
     private static bool Three(string s, int at) =>
