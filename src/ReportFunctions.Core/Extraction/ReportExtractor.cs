@@ -168,14 +168,19 @@ public sealed class ReportExtractor
             }
 
             var matches = FindConcepts(s, e);
+            for (var q = 1; q < matches.Count; q++)
+                if (matches[q].Start < matches[q - 1].Start) { matches = matches.OrderBy(m => m.Start).ToList(); break; }
             var values = FindValues(s, e);
             if (values.Count == 0) return newTargetMode;
             GroupRespectively(values);
 
             Concept lastConceptInClause = Concept.None;
+            var runningEnd = s;
             for (var vi = 0; vi < values.Count; vi++)
             {
                 var v = values[vi];
+                var prevEnd = runningEnd;
+                if (!v.FromValue) runningEnd = Math.Max(runningEnd, v.EndTok);
                 if (v.Skip || v.FromValue && v.AttachedYear == 0) continue;
                 var groupMembers = new List<Value> { v };
                 if (v.Group >= 0)
@@ -186,8 +191,7 @@ public sealed class ReportExtractor
                 var last = groupMembers[^1];
                 var clauseStart = ClauseStart(s, first.Tok);
                 var segStart = SegmentStart(s, first.Tok);
-                var prevEnd = s;
-                foreach (var pv in values) if (!pv.FromValue && pv.EndTok <= first.Tok && pv.EndTok > prevEnd) prevEnd = pv.EndTok;
+                foreach (var gm in groupMembers) if (!gm.FromValue) runningEnd = Math.Max(runningEnd, gm.EndTok);
                 var regionStart = Math.Max(clauseStart, prevEnd);
 
                 // concepts governing the value(s)
@@ -213,7 +217,7 @@ public sealed class ReportExtractor
                     }
                     if (concepts.Count == 0)
                     {
-                        foreach (var m in matches) if (m.Start >= regionStart && m.End <= first.Tok) concepts.Add(m);
+                        ConceptsIn(matches, regionStart, first.Tok, concepts);
                         if (concepts.Count > 0) evidenceStart = concepts[Math.Max(0, concepts.Count - groupMembers.Count)].Start;
                     }
                     if (concepts.Count == 0 && first.Unit == UnitKind.Pct)
@@ -233,7 +237,7 @@ public sealed class ReportExtractor
                         while (cs > floor && concepts.Count == 0)
                         {
                             var pcs = ClauseStart(s, cs - 1);
-                            foreach (var m in matches) if (m.Start >= pcs && m.End <= cs) concepts.Add(m);
+                            ConceptsIn(matches, pcs, cs, concepts);
                             if (concepts.Count > 0 && groupMembers.Count == 1) concepts = [concepts[^1]];
                             cs = pcs;
                         }
@@ -274,6 +278,15 @@ public sealed class ReportExtractor
                 }
             }
             return newTargetMode;
+        }
+
+        /// <summary>Matches with from &lt;= Start and End &lt;= to (matches are ordered by Start).</summary>
+        private static void ConceptsIn(List<Match> matches, int from, int to, List<Match> into)
+        {
+            int lo = 0, hi = matches.Count;
+            while (lo < hi) { var mid = (lo + hi) >> 1; if (matches[mid].Start < from) lo = mid + 1; else hi = mid; }
+            for (var k = lo; k < matches.Count && matches[k].Start < to; k++)
+                if (matches[k].End <= to) into.Add(matches[k]);
         }
 
         private int ClauseStart(int s, int tok)
@@ -1027,7 +1040,7 @@ public sealed class ReportExtractor
                     for (var j = i; j < i + k; j++)
                     {
                         var tj = _t[j];
-                        if (tj.Kind != TokKind.Word || j > i && tj.Start - _t[j - 1].End > 2) { ok = false; break; }
+                        if (tj.Kind != TokKind.Word || j > i && (tj.Start - _t[j - 1].End > 2 || !tj.Cap && tj.W != Of)) { ok = false; break; }
                         foreach (var ch in _text.AsSpan(tj.Start, tj.End - tj.Start))
                         {
                             if (!char.IsAsciiLetter(ch)) continue;

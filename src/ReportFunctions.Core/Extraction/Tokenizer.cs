@@ -31,7 +31,13 @@ internal struct Token
 /// </summary>
 internal static class Tokenizer
 {
-    public static char Norm(char c) => c switch
+    public static char Norm(char c)
+    {
+        if (c < 0x80) return c is '\t' or '\r' or '\f' or '\v' ? ' ' : c == '`' ? '\'' : c;
+        return NormSlow(c);
+    }
+
+    private static char NormSlow(char c) => c switch
     {
         '\u00A0' or '\u2007' or '\u202F' or '\u3000' or '\uFEFF' or '\u200B' or '\t' or '\r' or '\f' or '\v' => ' ',
         '\u2018' or '\u2019' or '\u2032' or '`' or '\u00B4' => '\'',
@@ -169,11 +175,9 @@ internal static class Tokenizer
     /// <summary>The lexicon's instance of a word, else this document's (one string per distinct word).</summary>
     private static string Intern(ReadOnlySpan<char> w, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> cache)
     {
-        var known = Lexicon.Lookup(w);
-        if (known is not null) return known;
         if (cache.TryGetValue(w, out var s)) return s;
-        s = new string(w);
-        cache[s] = s;
+        s = Lexicon.Lookup(w) ?? new string(w);
+        cache[new string(w)] = s;
         return s;
     }
 
