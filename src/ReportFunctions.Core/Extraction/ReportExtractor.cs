@@ -59,7 +59,7 @@ public sealed class ReportExtractor
         private readonly List<string> _warnings = [];
         private RegionInfo _region = RegionInfo.Unknown;
         private int? _year;
-        private bool[] _otherPlace = [];
+        private byte[] _otherPlace = [];
 
         public Run(ReportExtractor x, string text, string? source)
         {
@@ -261,7 +261,7 @@ public sealed class ReportExtractor
                     var code = CodeFor(c.C, val, out var unit);
                     if (code is null) continue;
                     if (!livelihood && Blocked(s, e, clauseStart, segStart, c, val, backSearched, forward)) continue;
-                    if (!ConceptAccepts(c.C, val, clauseStart, c, e)) continue;
+                    if (!ConceptAccepts(c.C, val, clauseStart, c, s, e)) continue;
                     var pk = PeriodKind(s, segStart, clauseStart, val, code, targetMode > 0 || headerAt >= 0 && headerAt < val.Tok);
                     if (pk is null) continue;
                     var value = val.Num;
@@ -504,12 +504,16 @@ public sealed class ReportExtractor
                 // scale words: billion, hundred million, ten thousand
                 while (j < e)
                 {
-                    while (j < e && _t[j].IsP('-')) j++;
-                    if (j >= e) break;
-                    var w = _t[j].W;
-                    if (w is not null && Scales.TryGetValue(w, out var sc)) { v.Num *= sc; j++; continue; }
-                    if (w == Hundred && j + 1 < e && _t[j + 1].W == "million") { v.Num *= 1e8; j += 2; continue; }
-                    if (w == Ten && j + 1 < e && _t[j + 1].W == "thousand") { v.Num *= 1e4; j += 2; continue; }
+                    var h = j;
+                    while (h < e && _t[h].IsP('-')) h++;
+                    if (h >= e) break;
+                    var w = _t[h].W;
+                    if (w is not null && Scales.TryGetValue(w, out var sc)) { v.Num *= sc; j = h + 1; continue; }
+                    if (w == Hundred && h + 1 < e && _t[h + 1].W == "million") { v.Num *= 1e8; j = h + 2; continue; }
+                    if (w == Ten && h + 1 < e && _t[h + 1].W == "thousand") { v.Num *= 1e4; j = h + 2; continue; }
+                    // Chinese-style units written as numbers: "523 100 million yuan", "6.8 10,000 yuan"
+                    if (h == j && _t[h].Kind == TokKind.Number && _t[h].Num == 100 && h + 1 < e && _t[h + 1].W == "million") { v.Num *= 1e8; j = h + 2; continue; }
+                    if (h == j && _t[h].Kind == TokKind.Number && _t[h].Num == 10000 && h + 1 < e && _t[h + 1].W is { } yw && Yuan.Contains(yw)) { v.Num *= 1e4; j = h + 1; continue; }
                     break;
                 }
                 // unit
@@ -740,7 +744,7 @@ public sealed class ReportExtractor
             }
         }
 
-        private bool ConceptAccepts(Concept c, Value v, int clauseStart, Match m, int e)
+        private bool ConceptAccepts(Concept c, Value v, int clauseStart, Match m, int s, int e)
         {
             if (c == Concept.Rd)
             {
@@ -755,7 +759,7 @@ public sealed class ReportExtractor
             if (c == Concept.HighTech)
             {
                 // a stock, not the number newly added
-                for (var k = Math.Max(0, v.Tok - 40); k < v.Tok; k++)
+                for (var k = Math.Max(s, v.Tok - 40); k < v.Tok; k++)
                 {
                     var t = _t[k];
                     if (t.Kind == TokKind.Punct && t.P is ';' or ':') { continue; }
@@ -816,7 +820,9 @@ public sealed class ReportExtractor
             for (var k = lo; k < v.Tok; k++)
             {
                 var t = _t[k];
-                if (_otherPlace.Length > k && _otherPlace[k] && !AfterRank(k, lo)) return true;
+                if (_otherPlace.Length > k && _otherPlace[k] == 2 && !AfterRank(k, lo)) return true;
+                // "Haining's GDP": a capitalised name in the possessive that is not the report's region
+                if (t.Poss && t.Kind == TokKind.Word && t.Cap && (_otherPlace.Length <= k || _otherPlace[k] == 0) && !AfterRank(k, lo)) return true;
                 var w = t.W;
                 if (w is null) continue;
                 if (AreaWords.Contains(w) && !AfterRank(k, lo)) return true;
@@ -866,7 +872,7 @@ public sealed class ReportExtractor
                 if (spanFrom == 0 && Ordinals.Contains(w) && k + 3 < _t.Count && _t[k + 1].W == Five && MatchWordsSkip(k + 1, "five", "year", "plan"))
                 {
                     var ord = OrdinalValue(w);
-                    if (ord > 0) { spanFrom = 1953 + (ord - 1) * 5; spanTo = spanFrom + 4; }
+                    if (ord > 0) { spanFrom = 1966 + (ord - 3) * 5; spanTo = spanFrom + 4; }
                 }
                 if (w == Five && k + 1 < _t.Count && _t[k + 1].W is "years" && k > s)
                 {
@@ -1063,7 +1069,7 @@ public sealed class ReportExtractor
                 for (var k = i + len; k < Math.Min(_t.Count, i + len + 3); k++)
                     if (_t[k].W is "municipal" or "provincial" or "government" or "province" or "municipality" or "autonomous") strong = true;
                 if (strong) wgt += 5;
-                if (t.Start < titleEnd) { wgt += 10; titleHit.Add(found); }
+                if (t.Start < titleEnd && (LineHas(t.Start, "report") || LineHas(t.Start, "government"))) { wgt += 10; titleHit.Add(found); }
                 scores[found] = scores.GetValueOrDefault(found) + wgt;
                 mentions.Add((i, len, found));
                 i += len - 1;
@@ -1083,12 +1089,11 @@ public sealed class ReportExtractor
                 }
             }
             else if (titleHit.Contains(best)) source = "title";
-            _otherPlace = new bool[_t.Count];
+            _otherPlace = new byte[_t.Count];
             foreach (var (tok, len, r) in mentions)
             {
-                if (r == best || best.IsUnknown) continue;
-                if (r.Level == RegionLevels.Country) continue; // handled by nation words
-                for (var k = tok; k < tok + len; k++) _otherPlace[k] = true;
+                byte tag = r == best ? (byte)1 : best.IsUnknown || r.Level == RegionLevels.Country ? (byte)3 : (byte)2; // nation: handled by nation words
+                for (var k = tok; k < tok + len; k++) _otherPlace[k] = tag;
             }
             return (best, source);
         }
@@ -1105,21 +1110,24 @@ public sealed class ReportExtractor
             return best;
         }
 
+        private int _titleEnd = -1;
+
+        /// <summary>End of the title zone: the first three non-empty short lines (a long line is body text).</summary>
         private int TitleEnd()
         {
-            // first three non-empty lines, at most 400 characters
+            if (_titleEnd >= 0) return _titleEnd;
             var lines = 0;
             var i = 0;
-            while (i < _text.Length && i < 400)
+            while (i < _text.Length && lines < 3)
             {
-                if (_text[i] == '\n')
-                {
-                    if (i > 0 && _text[i - 1] != '\n' && !(i > 1 && _text[i - 1] == '\r' && _text[i - 2] == '\n')) lines++;
-                    if (lines >= 3) return i;
-                }
-                i++;
+                var eol = _text.IndexOf('\n', i);
+                if (eol < 0) eol = _text.Length;
+                var len = eol - i;
+                if (len > 200) break;
+                if (!_text.AsSpan(i, len).IsWhiteSpace()) lines++;
+                i = Math.Min(_text.Length, eol + 1);
             }
-            return i;
+            return _titleEnd = i;
         }
 
         // ------------------------------------------------------------------ year

@@ -17,6 +17,8 @@ internal struct Token
     public double Num;
     public bool IsInt;
     public bool IsYear;
+    /// <summary>Word was followed by a possessive 's (dropped).</summary>
+    public bool Poss;
     /// <summary>Number written with a leading minus sign.</summary>
     public bool Minus;
 
@@ -76,6 +78,7 @@ internal static class Tokenizer
                 var len = 0;
                 var overflow = false;
                 var cap = char.IsUpper(c);
+                var poss = false;
                 while (i < n)
                 {
                     var d = Norm(s[i]);
@@ -95,7 +98,7 @@ internal static class Tokenizer
                     {
                         var e = Norm(s[i + 1]);
                         var afterS = i + 2 < n ? Norm(s[i + 2]) : ' ';
-                        if ((e == 's' || e == 'S') && !IsLetter(afterS)) { i += 2; break; } // possessive: drop
+                        if ((e == 's' || e == 'S') && !IsLetter(afterS)) { i += 2; poss = true; break; } // possessive: drop
                         if (IsLetter(e)) { i++; continue; } // Xi'an: keep in span, drop from key
                         i++; // trailing apostrophe (residents')
                         break;
@@ -110,7 +113,7 @@ internal static class Tokenizer
                     }
                     break;
                 }
-                var tok = new Token { Start = start, End = i, Kind = TokKind.Word, Cap = cap };
+                var tok = new Token { Start = start, End = i, Kind = TokKind.Word, Cap = cap, Poss = poss };
                 if (!overflow) tok.W = Intern(buf[..len], words);
                 toks.Add(tok);
                 continue;
