@@ -167,6 +167,7 @@ public sealed class ReportExtractor
                 newTargetMode = endsList ? (e < _t.Count && _t[e].Kind == TokKind.Break ? 2 : 1) : 0;
             }
 
+            IndexSentence(s, e);
             var matches = FindConcepts(s, e);
             for (var q = 1; q < matches.Count; q++)
                 if (matches[q].Start < matches[q - 1].Start) { matches = matches.OrderBy(m => m.Start).ToList(); break; }
@@ -289,27 +290,36 @@ public sealed class ReportExtractor
                 if (matches[k].End <= to) into.Add(matches[k]);
         }
 
-        private int ClauseStart(int s, int tok)
+        // clause and segment starts of the current sentence, per token (computed once per sentence)
+        private int[] _clauseOf = [];
+        private int[] _segOf = [];
+        private int _sentStart;
+
+        private void IndexSentence(int s, int e)
         {
-            var floor = Math.Max(s, tok - MaxBack);
-            for (var i = tok - 1; i >= floor; i--)
+            if (_clauseOf.Length < e - s + 1) { _clauseOf = new int[Math.Max(e - s + 1, 256)]; _segOf = new int[_clauseOf.Length]; }
+            _sentStart = s;
+            int cl = s, seg = s;
+            for (var i = s; i < e; i++)
             {
+                _clauseOf[i - s] = cl;
+                _segOf[i - s] = seg;
                 var t = _t[i];
-                if (t.Kind == TokKind.Punct && t.P is ',' or ';' or ':' or '(' or ')') return i + 1;
+                if (t.Kind == TokKind.Punct && t.P is ',' or ';' or ':' or '(' or ')')
+                {
+                    cl = i + 1;
+                    if (t.P is ';' or ':') seg = i + 1;
+                }
             }
-            return floor;
+            _clauseOf[e - s] = cl;
+            _segOf[e - s] = seg;
         }
 
-        private int SegmentStart(int s, int tok)
-        {
-            var floor = Math.Max(s, tok - MaxBack);
-            for (var i = tok - 1; i >= floor; i--)
-            {
-                var t = _t[i];
-                if (t.Kind == TokKind.Punct && t.P is ';' or ':') return i + 1;
-            }
-            return floor;
-        }
+        /// <summary>First token of the clause (after , ; : or parentheses) holding tok, at most MaxBack tokens back.</summary>
+        private int ClauseStart(int s, int tok) => Math.Max(Math.Max(s, tok - MaxBack), _clauseOf[tok - _sentStart]);
+
+        /// <summary>First token of the segment (after ; or :) holding tok, at most MaxBack tokens back.</summary>
+        private int SegmentStart(int s, int tok) => Math.Max(Math.Max(s, tok - MaxBack), _segOf[tok - _sentStart]);
 
         private int ClauseEnd(int tok, int e)
         {

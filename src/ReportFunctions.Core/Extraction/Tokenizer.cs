@@ -60,8 +60,7 @@ internal static class Tokenizer
         var i = 0;
         var sawNewline = false;
         Span<char> buf = stackalloc char[48];
-        var cache = new Dictionary<string, string>(StringComparer.Ordinal);
-        var words = cache.GetAlternateLookup<ReadOnlySpan<char>>();
+        Dictionary<string, string>? local = null;
         while (i < n)
         {
             var c = Norm(s[i]);
@@ -114,7 +113,7 @@ internal static class Tokenizer
                     break;
                 }
                 var tok = new Token { Start = start, End = i, Kind = TokKind.Word, Cap = cap, Poss = poss };
-                if (!overflow) tok.W = Intern(buf[..len], words);
+                if (!overflow) tok.W = Intern(buf[..len], ref local);
                 toks.Add(tok);
                 continue;
             }
@@ -151,7 +150,7 @@ internal static class Tokenizer
                     while (i < n && (IsLetter(Norm(s[i])) || char.IsAsciiDigit(s[i]))) i++;
                     var wl = Math.Min(i - start, buf.Length);
                     for (var k = 0; k < wl; k++) buf[k] = char.ToLowerInvariant(s[start + k]);
-                    toks.Add(new Token { Start = start, End = i, Kind = TokKind.Word, W = i - start <= buf.Length ? Intern(buf[..wl], words) : null });
+                    toks.Add(new Token { Start = start, End = i, Kind = TokKind.Word, W = i - start <= buf.Length ? Intern(buf[..wl], ref local) : null });
                     continue;
                 }
                 var v = intPart + frac / scale;
@@ -175,12 +174,20 @@ internal static class Tokenizer
         return toks;
     }
 
-    /// <summary>The lexicon's instance of a word, else this document's (one string per distinct word).</summary>
-    private static string Intern(ReadOnlySpan<char> w, Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> cache)
+    // Words seen in any document, shared by all threads (bounded; past the bound, per-document strings).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Shared = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SharedSpan =
+        Shared.GetAlternateLookup<ReadOnlySpan<char>>();
+    private const int SharedLimit = 200_000;
+
+    /// <summary>One string instance per distinct word: the lexicon's, else a shared or per-document one.</summary>
+    private static string Intern(ReadOnlySpan<char> w, ref Dictionary<string, string>? local)
     {
-        if (cache.TryGetValue(w, out var s)) return s;
+        if (SharedSpan.TryGetValue(w, out var s)) return s;
+        if (local is not null && local.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(w, out s)) return s;
         s = Lexicon.Lookup(w) ?? new string(w);
-        cache[new string(w)] = s;
+        if (Shared.Count < SharedLimit && w.Length <= 24) Shared.TryAdd(new string(w), s);
+        else (local ??= new Dictionary<string, string>(StringComparer.Ordinal))[new string(w)] = s;
         return s;
     }
 
