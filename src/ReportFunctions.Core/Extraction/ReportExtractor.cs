@@ -226,7 +226,8 @@ public sealed class ReportExtractor
                         var fm = ForwardConcept(first, e);
                         if (fm is { } m) { concepts.Add(m); forward = true; evidenceStart = StartOfPhraseBefore(first, clauseStart); evidenceEnd = m.End; }
                     }
-                    if (concepts.Count == 0 && prevEnd > clauseStart && lastConceptInClause != Concept.None && first.Unit == UnitKind.Pct)
+                    if (concepts.Count == 0 && prevEnd > clauseStart && lastConceptInClause != Concept.None
+                        && (first.Unit == UnitKind.Pct || first.Unit == UnitKind.Money && LinksToPrevious(prevEnd, first.Tok)))
                     {
                         concepts.Add(new Match(first.Tok, first.Tok, lastConceptInClause));
                         evidenceStart = prevEnd;
@@ -437,6 +438,13 @@ public sealed class ReportExtractor
             var st = v.QualTok >= 0 ? v.QualTok : v.Tok;
             for (var k = st - 1; k >= clauseStart && k >= st - 4; k--) if (_t[k].W is "achieve" or "a" or "an" or "to") st = k; else break;
             return st;
+        }
+
+        /// <summary>"grew by 5.2 percent to over 126 trillion yuan": the amount the growth led to.</summary>
+        private bool LinksToPrevious(int from, int to)
+        {
+            for (var k = from; k < to; k++) if (_t[k].W is "to" or "reaching" or "reached" or "totaling" or "totalling" or "hitting") return true;
+            return false;
         }
 
         private bool CanBackSearch(Value v, int clauseStart, bool group)
