@@ -85,6 +85,7 @@ public sealed class ReportExtractor
 
             var sentStart = 0;
             var targetMode = 0; // remaining paragraph breaks the target header covers
+            var paraStart = 0;
             for (var i = 0; i <= _t.Count; i++)
             {
                 var end = i == _t.Count;
@@ -93,9 +94,12 @@ public sealed class ReportExtractor
                     var tk = _t[i];
                     if (tk.Kind == TokKind.Break)
                     {
+                        var had = targetMode;
                         if (i > sentStart) targetMode = Sentence(sentStart, i, targetMode, facts);
+                        // a target list goes on through short lines; a long paragraph ends it
+                        if (targetMode > 0 && (targetMode != had || i - paraStart > 45)) targetMode--;
                         sentStart = i + 1;
-                        if (targetMode > 0) targetMode--;
+                        paraStart = i + 1;
                         continue;
                     }
                     if (!(tk.Kind == TokKind.Punct && tk.P is '.' or '!' or '?')) continue;
@@ -159,6 +163,8 @@ public sealed class ReportExtractor
                 }
                 if (headerAt >= 0) break;
             }
+            // a long sentence is prose, not an item of a target list
+            if (headerAt < 0 && targetMode > 0 && e - s > 45) targetMode = 0;
             var newTargetMode = targetMode;
             if (headerAt >= 0)
             {
@@ -250,6 +256,11 @@ public sealed class ReportExtractor
                 if (groupMembers.Count == 1 && concepts.Count > 1 && first.Unit == UnitKind.Pct && concepts.FindLastIndex(m => m.C == Concept.Rd) is var ri && ri >= 0
                     && concepts.Skip(ri + 1).All(m => m.C == Concept.Gdp))
                     concepts = [concepts[ri]]; // "the proportion of R&D expenditure in GDP"
+                if (groupMembers.Count == 2 && !first.RespectAfter && !RespectiveBefore(first) && concepts.Count != 2)
+                {
+                    // "grew by 5% and 6%" without "respectively" and without a pair of subjects: the first only
+                    groupMembers.RemoveAt(1);
+                }
                 if (groupMembers.Count == 1 && concepts.Count > 1) concepts = [concepts[^1]];
                 else if (concepts.Count > groupMembers.Count) concepts = concepts.GetRange(concepts.Count - groupMembers.Count, groupMembers.Count);
                 if (!forward && !backSearched && !livelihood && concepts[0].Start < first.Tok && concepts[0].End > concepts[0].Start) evidenceStart = concepts[0].Start;
@@ -344,18 +355,39 @@ public sealed class ReportExtractor
                     AddIncome(s, e, i, list);
                     continue;
                 }
+                if (w == "that" && i + 2 < e && _t[i + 1].W == Of)
+                {
+                    // "..., and that of rural residents 22,000 yuan"
+                    var w2 = _t[i + 2].W;
+                    if (w2 is "rural" or "farmers" && HasIncomeBefore(s, i)) { list.Add(new Match(i, i + 3, Concept.IncomeRural)); i += 2; continue; }
+                    if (w2 is "urban" && HasIncomeBefore(s, i)) { list.Add(new Match(i, i + 3, Concept.IncomeUrban)); i += 2; continue; }
+                }
                 if (!Phrases.TryGetValue(w, out var cands)) continue;
                 foreach (var (words, c) in cands)
                 {
                     var end = MatchPhrase(i, e, words);
                     if (end < 0) continue;
                     if (c == Concept.HighTech && i > s && _t[i - 1].W == Industrial) break;
+                    if (c == Concept.IndustrialVa && !HasAddedValue(words, s, i)) break;
                     list.Add(new Match(i, end, c));
                     i = end - 1;
                     break;
                 }
             }
             return list;
+        }
+
+        /// <summary>"industries above designated size" is the added value only when the text says so (not output, not enterprise counts).</summary>
+        private bool HasAddedValue(string[] words, int s, int i)
+        {
+            if (Array.IndexOf(words, "added") >= 0) return true;
+            for (var k = i - 1; k >= s && k >= i - 6; k--)
+            {
+                var w = _t[k].W;
+                if (w is "added" or "valueadded") return true;
+                if (w is "output" or "profits" or "profit" or "revenue" or "number") return false;
+            }
+            return false;
         }
 
         private int MatchPhrase(int i, int e, string[] words)
@@ -368,6 +400,12 @@ public sealed class ReportExtractor
                 j++;
             }
             return j;
+        }
+
+        private bool HasIncomeBefore(int s, int i)
+        {
+            for (var k = i - 1; k >= s && k >= i - 30; k--) if (_t[k].W == Income || _t[k].W == Incomes) return true;
+            return false;
         }
 
         private void AddIncome(int s, int e, int i, List<Match> list)
@@ -697,7 +735,7 @@ public sealed class ReportExtractor
                     if (_t[k].W == Respectively) { respAfter = true; break; }
                     if (!(_t[k].IsP(',') || _t[k].W is "in" or "nominal" or "real" or "terms" or "year" or "on")) break;
                 }
-                if (!respAfter && !respBefore) { i = j; continue; }
+                if (!respAfter && !respBefore && j - i + 1 != 2) { i = j; continue; }
                 for (var k = i; k <= j; k++) { values[k].Group = gid; values[k].RespectAfter = respAfter; }
                 if (respAfter)
                 {
@@ -708,6 +746,12 @@ public sealed class ReportExtractor
                 gid++;
                 i = j;
             }
+        }
+
+        private bool RespectiveBefore(Value v)
+        {
+            for (var k = v.Tok - 1; k >= 0 && k >= v.Tok - 4; k--) if (_t[k].W == Respective) return true;
+            return false;
         }
 
         private bool OnlyListGlue(int from, int to)
@@ -944,7 +988,7 @@ public sealed class ReportExtractor
             {
                 if (Y is null) return null;
                 var target = targetMode || HasCue(segStart, v.Tok) || thisYear && !lastYear;
-                if (lastYear && !targetMode) target = false;
+                if (lastYear) target = false;
                 if (spanTo > 0 && !avgAnnual)
                 {
                     // a level during a plan period: its end year

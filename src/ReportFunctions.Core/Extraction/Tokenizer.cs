@@ -81,6 +81,7 @@ internal static class Tokenizer
                 while (i < n)
                 {
                     var d = Norm(s[i]);
+                    if (char.IsAsciiDigit(d) && len is 2 or 3 && IsCurrencyCode(buf[..len])) break; // RMB1.2 trillion, USD3 billion
                     if (IsLetter(d) || char.IsAsciiDigit(d))
                     {
                         if (len < buf.Length) buf[len++] = char.ToLowerInvariant(d); else overflow = true;
@@ -190,6 +191,8 @@ internal static class Tokenizer
         else (local ??= new Dictionary<string, string>(StringComparer.Ordinal))[new string(w)] = s;
         return s;
     }
+
+    private static bool IsCurrencyCode(ReadOnlySpan<char> w) => w is "rmb" or "usd" or "cny" or "us" or "hkd";
 
     private static bool Three(string s, int at) =>
         at + 2 < s.Length && char.IsAsciiDigit(s[at]) && char.IsAsciiDigit(s[at + 1]) && char.IsAsciiDigit(s[at + 2]);

@@ -271,4 +271,32 @@ public sealed class ExtractorRuleTests
         var r = Run(CityTitle + "Last year we nurtured many new companies, including 86 listed companies and 649 high-tech enterprises. It is estimated that there are 1,520 high-tech enterprises in the city.");
         Has(r, "high_tech_enterprises", "2021", "actual", 1520);
     }
+
+    [Fact]
+    public void Pair_without_respectively_and_that_of()
+    {
+        var r = Run(CityTitle + "Last year, the per capita disposable income of urban and rural residents grew by 5.0% and 6.6%. Per capita disposable income of urban residents was 45,000 yuan, and that of rural residents was 22,000 yuan.");
+        Has(r, "urban_income_growth", "2021", "actual", 5.0);
+        Has(r, "rural_income_growth", "2021", "actual", 6.6);
+        Has(r, "urban_income", "2021", "actual", 45000);
+        Has(r, "rural_income", "2021", "actual", 22000);
+    }
+
+    [Fact]
+    public void Glued_currency_codes_and_output_value_is_not_added_value()
+    {
+        var r = Run(CityTitle + "Last year, GDP reached RMB1.2 trillion. The total output value of industrial enterprises above designated size reached 2.1 trillion yuan. The number of industrial enterprises above designated size reached 8,000.");
+        Has(r, "gdp", "2021", "actual", 1.2e12, unit: Units.Cny);
+        None(r, "industrial_value_added");
+    }
+
+    [Fact]
+    public void Target_list_as_separate_lines()
+    {
+        var r = Run(CityTitle + "The main targets for this year are as follows.\nGDP to grow by around 6%.\nThe CPI increase to be kept at around 3%.\nThe surveyed urban unemployment rate to be within 5.5%.\n\nLast year we worked hard and the general public budget revenue was 200 billion yuan, which was a big achievement for all of us and for the people of the whole city who supported the government all year long in the face of difficulties and challenges.");
+        Has(r, "gdp_growth", "2022", "target", 6, Qualifiers.About);
+        Has(r, "cpi_growth", "2022", "target", 3, Qualifiers.About);
+        Has(r, "unemployment_rate", "2022", "target", 5.5, Qualifiers.Below);
+        Has(r, "public_budget_revenue", "2021", "actual", 200e9);
+    }
 }
