@@ -12,7 +12,7 @@ internal static class GazetteerData
 
     public static readonly IReadOnlyList<(RegionInfo Region, string[] Variants)> Regions =
     [
-        (new RegionInfo("China", RegionLevels.Country, null), ["PRC", "People's Republic of China", "the State Council", "Zhongguo"]),
+        (new RegionInfo("China", RegionLevels.Country, null), ["PRC", "People's Republic of China", "the State Council", "State Council", "Zhongguo"]),
         // Municipalities
         P("Beijing", "Peking", "Beijing Municipality"),
         P("Tianjin", "Tientsin", "Tianjin Municipality"),

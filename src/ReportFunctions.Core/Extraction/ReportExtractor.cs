@@ -20,8 +20,19 @@ public sealed class ReportExtractor
         text ??= "";
         if (string.IsNullOrWhiteSpace(text))
             return new ExtractionResult { Region = RegionInfo.Unknown, NotAReportReason = "no text", Warnings = ["no text"] };
-        var run = new Run(this, text, sourceName);
-        return run.Execute();
+        try
+        {
+            return new Run(this, text, sourceName).Execute();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // never throw on odd input: report it as unreadable instead
+            return new ExtractionResult
+            {
+                Region = RegionInfo.Unknown, NotAReportReason = "could not be read as a work report",
+                Warnings = [$"extraction failed: {ex.GetType().Name}: {ex.Message}"],
+            };
+        }
     }
 
     internal Gazetteer Gazetteer => _gazetteer;
@@ -866,7 +877,7 @@ public sealed class ReportExtractor
                 for (var k = Math.Max(clauseStart, c.Start - 4); k < c.Start; k++)
                 {
                     var w = _t[k].W;
-                    if (!shareConcept && w is "share" or "proportion" or "ratio" or "percentage") return true;
+                    if (!shareConcept && w is "share" or "proportion" or "ratio" or "percentage" or "contribution" or "contributed") return true;
                     if (w is "per" && !(k + 1 < e && _t[k + 1].W == Capita)) return true;
                 }
             }
@@ -1131,6 +1142,7 @@ public sealed class ReportExtractor
                 for (var k = i + len; k < Math.Min(_t.Count, i + len + 3); k++)
                     if (_t[k].W is "municipal" or "provincial" or "government" or "province" or "municipality" or "autonomous") strong = true;
                 if (strong) wgt += 5;
+                if (found.Level == RegionLevels.Country && i + len < _t.Count && _t[i].W is "state" && i > 1 && _t[i - 1].W == Of && _t[i - 2].W == Premier) wgt += 20; // Premier of the State Council
                 if (t.Start < titleEnd && (LineHas(t.Start, "report") || LineHas(t.Start, "government"))) { wgt += 10; titleHit.Add(found); }
                 scores[found] = scores.GetValueOrDefault(found) + wgt;
                 mentions.Add((i, len, found));
@@ -1203,7 +1215,7 @@ public sealed class ReportExtractor
                 var t = _t[i];
                 if (!t.IsYear) continue;
                 var y = (int)t.Num;
-                if (t.Start < titleEnd && LineHas(t.Start, "report")) return (y, "title");
+                if (t.Start < titleEnd && LineHas(t.Start, "report") && !(i > 0 && _t[i - 1].W is "in" or "since" or "during" or "of" or "than")) return (y, "title");
                 // "2024 government work report", "work report for 2020", "Report on the Work of the Government 2021"
                 for (var k = i + 1; k < Math.Min(_t.Count, i + 4); k++)
                     if (_t[k].W == Report && _t[k - 1].W == Work) return (y, "title");
