@@ -10,6 +10,12 @@ public sealed class Gazetteer
     public static Gazetteer Default { get; } = new(GazetteerData.Regions);
 
     private readonly Dictionary<string, RegionInfo> _byKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<RegionInfo>> _allByKey = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, RegionInfo>.AlternateLookup<ReadOnlySpan<char>> _spanLookup;
+    private readonly Dictionary<string, List<RegionInfo>>.AlternateLookup<ReadOnlySpan<char>> _spanAllLookup;
+
+    /// <summary>Longest variant, in words, of any entry (for scanning text for names).</summary>
+    public int MaxWords { get; private set; } = 1;
 
     public IReadOnlyList<RegionInfo> All { get; }
 
@@ -23,11 +29,16 @@ public sealed class Gazetteer
             foreach (var v in variants) Add(v, region);
         }
         All = all;
+        _spanLookup = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
+        _spanAllLookup = _allByKey.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private void Add(string name, RegionInfo region)
     {
         var key = Key(name);
+        MaxWords = Math.Max(MaxWords, name.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length);
+        if (!_allByKey.TryGetValue(key, out var list)) _allByKey[key] = list = [];
+        if (!list.Contains(region)) list.Add(region);
         // A province wins a name it shares with a city only if it came first; keep the first entry.
         _byKey.TryAdd(key, region);
     }
@@ -43,6 +54,18 @@ public sealed class Gazetteer
         if (stripped != key && _byKey.TryGetValue(stripped, out found)) { region = found; return true; }
         return false;
     }
+
+    /// <summary>Resolves an already normalised key (lower-case ASCII letters only), without suffix stripping.</summary>
+    public bool TryResolveKey(ReadOnlySpan<char> key, out RegionInfo region)
+    {
+        if (_spanLookup.TryGetValue(key, out var found)) { region = found; return true; }
+        region = RegionInfo.Unknown;
+        return false;
+    }
+
+    /// <summary>Every entry a normalised key names (several for names such as Suzhou or Taizhou).</summary>
+    public IReadOnlyList<RegionInfo> CandidatesForKey(ReadOnlySpan<char> key) =>
+        _spanAllLookup.TryGetValue(key, out var list) ? list : [];
 
     /// <summary>Lower-case letters only: "Jiaxing City" -> "jiaxingcity".</summary>
     internal static string Key(string name)

@@ -1,0 +1,4 @@
+using System.Runtime.CompilerServices;
+
+[assembly: InternalsVisibleTo("reports")]
+[assembly: InternalsVisibleTo("ReportFunctions.Core.Tests")]

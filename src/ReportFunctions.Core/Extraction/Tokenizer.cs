@@ -1,0 +1,225 @@
+namespace ReportFunctions.Core.Extraction;
+
+internal enum TokKind : byte { Word, Number, Punct, Break }
+
+/// <summary>One token of a report; offsets are into the ORIGINAL text (normalisation is length-preserving).</summary>
+internal struct Token
+{
+    public int Start;
+    public int End;
+    public TokKind Kind;
+    /// <summary>For words of the lexicon: the lower-case word (interned); otherwise null.</summary>
+    public string? W;
+    /// <summary>For punctuation: the (normalised) character.</summary>
+    public char P;
+    /// <summary>Word starts with an upper-case letter.</summary>
+    public bool Cap;
+    public double Num;
+    public bool IsInt;
+    public bool IsYear;
+    /// <summary>Word was followed by a possessive 's (dropped).</summary>
+    public bool Poss;
+    /// <summary>Number written with a leading minus sign.</summary>
+    public bool Minus;
+
+    public readonly bool IsP(char c) => Kind == TokKind.Punct && P == c;
+    public readonly bool Is(string w) => Kind == TokKind.Word && W == w;
+}
+
+/// <summary>
+/// Hand-written, linear-time tokenizer. Treats non-breaking and doubled spaces, curly quotes, CRLF, BOM,
+/// PDF artifacts (<c>29. 14-billion</c>, <c>high- tech</c>, words hyphenated across line breaks,
+/// missing apostrophes) without changing offsets.
+/// </summary>
+internal static class Tokenizer
+{
+    public static char Norm(char c)
+    {
+        if (c < 0x80) return c is '\t' or '\r' or '\f' or '\v' ? ' ' : c == '`' ? '\'' : c;
+        return NormSlow(c);
+    }
+
+    private static char NormSlow(char c) => c switch
+    {
+        '\u00A0' or '\u2007' or '\u202F' or '\u3000' or '\uFEFF' or '\u200B' or '\t' or '\r' or '\f' or '\v' => ' ',
+        '\u2018' or '\u2019' or '\u2032' or '`' or '\u00B4' => '\'',
+        '\u201C' or '\u201D' or '\u00AB' or '\u00BB' or '\u300C' or '\u300D' => '"',
+        '\u2013' or '\u2212' or '\u2010' or '\u2011' or '\uFE63' or '\uFF0D' => '-',
+        '\u2014' or '\u2015' => ',',
+        '\u3002' => '.', '\uFF0C' or '\u3001' => ',', '\uFF1B' => ';', '\uFF1A' => ':', '\uFF05' => '%', '\uFF08' => '(', '\uFF09' => ')',
+        _ => c,
+    };
+
+    private static bool IsLetter(char c) => char.IsAsciiLetter(c) || (c > 127 && char.IsLetter(c) && !IsCjk(c));
+    private static bool IsCjk(char c) => c is >= '\u3000' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF';
+
+    public static List<Token> Tokenize(string s)
+    {
+        var toks = new List<Token>(s.Length / 5 + 16);
+        var n = s.Length;
+        var i = 0;
+        var sawNewline = false;
+        Span<char> buf = stackalloc char[48];
+        Dictionary<string, string>? local = null;
+        while (i < n)
+        {
+            var c = Norm(s[i]);
+            if (c == ' ') { i++; continue; }
+            if (c == '\n') { sawNewline = true; i++; continue; }
+            if (sawNewline)
+            {
+                sawNewline = false;
+                if (toks.Count > 0 && NewlineBreaks(toks[^1], c)) toks.Add(new Token { Start = i, End = i, Kind = TokKind.Break });
+            }
+            if (IsLetter(c))
+            {
+                var start = i;
+                var len = 0;
+                var overflow = false;
+                var cap = char.IsUpper(c);
+                var poss = false;
+                while (i < n)
+                {
+                    var d = Norm(s[i]);
+                    if (char.IsAsciiDigit(d) && len is 2 or 3 && IsCurrencyCode(buf[..len])) break; // RMB1.2 trillion, USD3 billion
+                    if (IsLetter(d) || char.IsAsciiDigit(d))
+                    {
+                        if (len < buf.Length) buf[len++] = char.ToLowerInvariant(d); else overflow = true;
+                        i++;
+                        continue;
+                    }
+                    if (d == '&' && i + 1 < n && IsLetter(Norm(s[i + 1])) && len > 0 && len <= 3)
+                    {
+                        if (len < buf.Length) buf[len++] = '&';
+                        i++;
+                        continue;
+                    }
+                    if (d == '\'' && i + 1 < n)
+                    {
+                        var e = Norm(s[i + 1]);
+                        var afterS = i + 2 < n ? Norm(s[i + 2]) : ' ';
+                        if ((e == 's' || e == 'S') && !IsLetter(afterS)) { i += 2; poss = true; break; } // possessive: drop
+                        if (IsLetter(e)) { i++; continue; } // Xi'an: keep in span, drop from key
+                        i++; // trailing apostrophe (residents')
+                        break;
+                    }
+                    if (d == '-' && i + 1 < n)
+                    {
+                        // word hyphenated across a line break: "enter-\nprises"
+                        var j = i + 1;
+                        var nl = false;
+                        while (j < n && j - i < 6) { var e = Norm(s[j]); if (e == '\n') nl = true; else if (e != ' ') break; j++; }
+                        if (nl && j < n && char.IsAsciiLetterLower(Norm(s[j]))) { i = j; continue; }
+                    }
+                    break;
+                }
+                var tok = new Token { Start = start, End = i, Kind = TokKind.Word, Cap = cap, Poss = poss };
+                if (!overflow) tok.W = Intern(buf[..len], ref local);
+                toks.Add(tok);
+                continue;
+            }
+            if (char.IsAsciiDigit(c))
+            {
+                var start = i;
+                double intPart = 0;
+                var digits = 0;
+                var comma = false;
+                while (i < n)
+                {
+                    var d = s[i];
+                    if (char.IsAsciiDigit(d)) { if (digits < 15) intPart = intPart * 10 + (d - '0'); digits++; i++; continue; }
+                    if (d == ',' && digits > 0 && digits <= 15 && Three(s, i + 1) && (i + 4 >= n || !char.IsAsciiDigit(s[i + 4])))
+                    { comma = true; i++; continue; }
+                    break;
+                }
+                double frac = 0, scale = 1;
+                var isInt = true;
+                if (i + 1 < n && s[i] == '.' && char.IsAsciiDigit(s[i + 1]))
+                {
+                    isInt = false; i++;
+                    while (i < n && char.IsAsciiDigit(s[i])) { if (scale < 1e12) { scale *= 10; frac = frac * 10 + (s[i] - '0'); } i++; }
+                }
+                else if (i + 2 < n && s[i] == '.' && Norm(s[i + 1]) == ' ' && char.IsAsciiDigit(s[i + 2]) && !comma && digits <= 4
+                         && !(digits == 4 && intPart is >= 1900 and <= 2100) && PdfDecimalFollows(s, i + 2))
+                {
+                    isInt = false; i += 2;
+                    while (i < n && char.IsAsciiDigit(s[i])) { if (scale < 1e12) { scale *= 10; frac = frac * 10 + (s[i] - '0'); } i++; }
+                }
+                if (i < n && IsLetter(Norm(s[i])))
+                {
+                    // 14th, 5G, 2nd: not a quantity
+                    while (i < n && (IsLetter(Norm(s[i])) || char.IsAsciiDigit(s[i]))) i++;
+                    var wl = Math.Min(i - start, buf.Length);
+                    for (var k = 0; k < wl; k++) buf[k] = char.ToLowerInvariant(s[start + k]);
+                    toks.Add(new Token { Start = start, End = i, Kind = TokKind.Word, W = i - start <= buf.Length ? Intern(buf[..wl], ref local) : null });
+                    continue;
+                }
+                var v = intPart + frac / scale;
+                var minus = start > 0 && Norm(s[start - 1]) == '-' && (start < 2 || !(IsLetter(Norm(s[start - 2])) || char.IsAsciiDigit(s[start - 2])));
+                if (minus && toks.Count > 0 && toks[^1].IsP('-') && toks[^1].End == start) toks.RemoveAt(toks.Count - 1);
+                toks.Add(new Token
+                {
+                    Start = minus ? start - 1 : start, End = i, Kind = TokKind.Number, Num = v, IsInt = isInt, Minus = minus,
+                    IsYear = isInt && !comma && digits == 4 && v is >= 1949 and <= 2070,
+                });
+                continue;
+            }
+            switch (c)
+            {
+                case '%': case '$': case ',': case ';': case ':': case '!': case '?': case '(': case ')': case '-': case '~': case '/': case '.': case '+': case '￥': case '¥':
+                    toks.Add(new Token { Start = i, End = i + 1, Kind = TokKind.Punct, P = c == '￥' ? '¥' : c });
+                    break;
+            }
+            i++;
+        }
+        return toks;
+    }
+
+    // Words seen in any document, shared by all threads (bounded; past the bound, per-document strings).
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Shared = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SharedSpan =
+        Shared.GetAlternateLookup<ReadOnlySpan<char>>();
+    private const int SharedLimit = 200_000;
+
+    /// <summary>One string instance per distinct word: the lexicon's, else a shared or per-document one.</summary>
+    private static string Intern(ReadOnlySpan<char> w, ref Dictionary<string, string>? local)
+    {
+        if (SharedSpan.TryGetValue(w, out var s)) return s;
+        if (local is not null && local.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(w, out s)) return s;
+        s = Lexicon.Lookup(w) ?? new string(w);
+        if (Shared.Count < SharedLimit && w.Length <= 24) Shared.TryAdd(new string(w), s);
+        else (local ??= new Dictionary<string, string>(StringComparer.Ordinal))[new string(w)] = s;
+        return s;
+    }
+
+    private static bool IsCurrencyCode(ReadOnlySpan<char> w) => w is "rmb" or "usd" or "cny" or "us" or "hkd";
+
+    private static bool Three(string s, int at) =>
+        at + 2 < s.Length && char.IsAsciiDigit(s[at]) && char.IsAsciiDigit(s[at + 1]) && char.IsAsciiDigit(s[at + 2]);
+
+    /// <summary>"3. 16 billion", "29. 14-billion-yuan", "20. 7%": digits then a unit right after.</summary>
+    private static bool PdfDecimalFollows(string s, int at)
+    {
+        var i = at;
+        var nd = 0;
+        while (i < s.Length && char.IsAsciiDigit(s[i])) { i++; nd++; }
+        if (nd > 3) return false;
+        while (i < s.Length && (Norm(s[i]) == ' ' || s[i] == '-') && i - at < nd + 3) i++;
+        if (i >= s.Length) return false;
+        if (s[i] == '%' || s[i] == '％') return true;
+        var rest = s.AsSpan(i, Math.Min(8, s.Length - i));
+        foreach (var u in PdfUnits) if (rest.StartsWith(u, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
+    }
+
+    private static readonly string[] PdfUnits = ["billion", "trillion", "million", "percent", "per cent", "yuan", "times"];
+
+    private static bool NewlineBreaks(in Token prev, char next)
+    {
+        if (prev.Kind == TokKind.Break) return false;
+        if (char.IsAsciiLetterLower(next)) return false;
+        if (prev.Kind == TokKind.Punct && prev.P is ',' or ';' or ':' or '-' or '(' or '/' or '.' or '!' or '?') return false;
+        if (prev.Kind == TokKind.Word && prev.W is not null && Lexicon.Function.Contains(prev.W)) return false;
+        return true;
+    }
+}
