@@ -9,6 +9,10 @@ public static class Program
     {
         ["extract"] = ("extract FILE...            print the facts of report files as JSON lines", ExtractCommand.Run),
         ["bench-extract"] = ("bench-extract [--mb N] [--seeds DIR]   measure extraction throughput", BenchExtractCommand.Run),
+        ["upload"] = ("upload FILE... [--connection CS]   upload reports to the reports container (unchanged ones skipped)", Sync(StorageCommands.UploadAsync)),
+        ["ingest"] = ("ingest FILE... [--connection CS]   upload and ingest reports at once, without a trigger", Sync(StorageCommands.IngestAsync)),
+        ["wait"] = ("wait FILE... [--timeout S]         wait until the reports of these files are ingested (reconciling missed blobs)", Sync(StorageCommands.WaitAsync)),
+        ["query"] = ("query WHAT [ARG] [--format csv]   the HTTP API's answers from storage (see `reports query`)", Sync(StorageCommands.QueryAsync)),
     };
 
     public static int Main(string[] args)
@@ -26,6 +30,8 @@ public static class Program
         }
         return cmd.Run(args[1..]);
     }
+
+    private static Func<string[], int> Sync(Func<string[], Task<int>> run) => args => run(args).GetAwaiter().GetResult();
 
     private static void Usage(TextWriter w)
     {

@@ -46,53 +46,6 @@ public static class ReportContent
         return new ReportBytes(buffer, n, hash, tooLarge ? size : n, tooLarge);
     }
 
-    /// <summary>
-    /// The one seam between bytes and text. Until the extraction engine's <c>ReportDecoder.Decode</c> lands this is
-    /// a minimal decoder: refuses binary formats by their signature, then strict UTF-8 (with or without BOM),
-    /// UTF-16 with a BOM, then GB18030.
-    /// </summary>
-    public static DecodedText Decode(ReadOnlySpan<byte> bytes, long maxBytes)
-    {
-        if (bytes.Length == 0) return DecodedText.Fail("file is empty", false);
-        if (bytes.Length > maxBytes) return DecodedText.Fail(TooLargeReason(maxBytes), false);
-        var sniffed = SniffBinary(bytes);
-        if (sniffed is not null) return DecodedText.Fail("not text: looks like " + sniffed, true);
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xFE])) return TryDecode(new UnicodeEncoding(false, true, true), bytes[2..]);
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFE, 0xFF])) return TryDecode(new UnicodeEncoding(true, true, true), bytes[2..]);
-        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xEF, 0xBB, 0xBF])) bytes = bytes[3..];
-        if (bytes.IndexOf((byte)0) >= 0) return DecodedText.Fail("not text: contains NUL bytes (a binary file?)", true);
-        var utf8 = TryDecode(new UTF8Encoding(false, true), bytes);
-        if (utf8.Text is not null) return utf8;
-        var gb = TryDecode(Gb18030(), bytes);
-        return gb.Text is not null ? gb : DecodedText.Fail("not valid UTF-8 or GB18030 text", true);
-    }
-
     public static string TooLargeReason(long maxBytes) =>
         maxBytes % (1024 * 1024) == 0 ? $"file is larger than the {maxBytes / (1024 * 1024)} MiB limit" : $"file is larger than the {maxBytes} byte limit";
-
-    private static DecodedText TryDecode(Encoding encoding, ReadOnlySpan<byte> bytes)
-    {
-        try { return DecodedText.Ok(encoding.GetString(bytes)); }
-        catch (DecoderFallbackException) { return DecodedText.Fail("not valid text in " + encoding.WebName, true); }
-    }
-
-    private static Encoding Gb18030()
-    {
-        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
-        return Encoding.GetEncoding("GB18030", EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback);
-    }
-
-    private static string? SniffBinary(ReadOnlySpan<byte> b)
-    {
-        if (b.StartsWith("%PDF"u8)) return "a PDF";
-        if (b.StartsWith("PK\x03\x04"u8) || b.StartsWith("PK\x05\x06"u8)) return "a zip archive (or docx/xlsx)";
-        if (b.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0])) return "an old Office document (doc/xls)";
-        if (b.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G'])) return "an image (PNG)";
-        if (b.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])) return "an image (JPEG)";
-        if (b.StartsWith("GIF8"u8)) return "an image (GIF)";
-        if (b.Length >= 12 && b.StartsWith("RIFF"u8) && b[8..12].SequenceEqual("WEBP"u8)) return "an image (WebP)";
-        if (b.StartsWith((ReadOnlySpan<byte>)[0x1F, 0x8B])) return "a gzip archive";
-        if (b.StartsWith("{\\rtf"u8)) return "an RTF document";
-        return null;
-    }
 }

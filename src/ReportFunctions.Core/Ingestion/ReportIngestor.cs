@@ -35,11 +35,16 @@ public sealed class ReportIngestor
     internal Func<string, string?, ExtractionResult> Extract { get; set; }
 
     /// <summary>
-    /// The decoding step, one seam (ingestion and the upload/extract endpoints use it). When the extraction engine's
-    /// ReportDecoder is merged, replace the body with:
-    /// <code>var r = ReportDecoder.Decode(bytes, maxBytes); return r.Ok ? DecodedText.Ok(r.Text!) : DecodedText.Fail(r.Error!, notText: true);</code>
+    /// The decoding step (ingestion and the upload/extract endpoints use it): the extraction engine's
+    /// <see cref="ReportDecoder"/>. <see cref="DecodedText.NotText"/> is set when the bytes are not text at all.
     /// </summary>
-    internal static DecodedText DecodeText(ReadOnlySpan<byte> bytes, long maxBytes) => ReportContent.Decode(bytes, maxBytes);
+    internal static DecodedText DecodeText(ReadOnlySpan<byte> bytes, long maxBytes)
+    {
+        var r = ReportDecoder.Decode(bytes, maxBytes);
+        if (r.Ok) return DecodedText.Ok(r.Text!);
+        var notText = r.Error!.StartsWith("not text", StringComparison.Ordinal) || r.Error.StartsWith("not valid", StringComparison.Ordinal);
+        return DecodedText.Fail(r.Error, notText);
+    }
 
     public ReportStore Store => _store;
 
