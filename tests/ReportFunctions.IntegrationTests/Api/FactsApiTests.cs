@@ -362,7 +362,7 @@ public sealed class FactsApiTests(AzuriteFixture azurite)
 
         var failed = J(await env.CallAsync(ApiEndpointNames.GetReport, Q(("id", ReportIds.FromBlobName("broken.pdf")))));
         Assert.Equal("Failed", failed.GetProperty("status").GetString());
-        Assert.Equal("not text: looks like a PDF", failed.GetProperty("error").GetString());
+        Assert.StartsWith("not text: looks like a PDF", failed.GetProperty("error").GetString());
         Assert.Equal(0, failed.GetProperty("facts").GetArrayLength());
 
         var csv = await env.CallAsync(ApiEndpointNames.GetReport, Q(("id", zj2023)), Q(("format", "csv")));

@@ -286,7 +286,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
     {
         var env = await StorageTestEnv.CreateAsync(azurite);
         var png = await env.Ingestor.IngestAsync("a.png", new MemoryStream([0x89, (byte)'P', (byte)'N', (byte)'G', 1, 2, 3]), default);
-        Assert.Equal("not text: looks like an image (PNG)", png.Reason);
+        Assert.StartsWith("not text: looks like a PNG", png.Reason);
         var junk = await env.Ingestor.IngestAsync("junk.txt", new MemoryStream([0x41, 0xFF, 0xFF, 0xFF, 0x80, 0x41]), default);
         Assert.Equal("not valid UTF-8 or GB18030 text", junk.Reason);
     }

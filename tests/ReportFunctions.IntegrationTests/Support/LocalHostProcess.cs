@@ -29,7 +29,7 @@ public sealed class LocalHostProcess : IAsyncDisposable
     public static async Task<LocalHostProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         // LocalHost's own build output (the test references the project, so it is built first), run as `dotnet LocalHost.dll`.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Parent!.Name; // bin/<Configuration>/net10.0/
+        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name; // bin/<Configuration>/net10.0
         var folder = Path.Combine(RepoPaths.Root, "src", "ReportFunctions.LocalHost", "bin", configuration, "net10.0");
         var dll = Path.Combine(folder, "ReportFunctions.LocalHost.dll");
         if (!File.Exists(dll)) throw new FileNotFoundException("LocalHost is not built", dll);
