@@ -12,6 +12,7 @@ public static class Program
         ["upload"] = ("upload FILE... [--connection CS]   upload reports to the reports container (unchanged ones skipped)", Sync(StorageCommands.UploadAsync)),
         ["ingest"] = ("ingest FILE... [--connection CS]   upload and ingest reports at once, without a trigger", Sync(StorageCommands.IngestAsync)),
         ["wait"] = ("wait FILE... [--timeout S]         wait until the reports of these files are ingested (reconciling missed blobs)", Sync(StorageCommands.WaitAsync)),
+        ["summary"] = ("summary [--ranking CODE]           reports, regions and one ranking: what is loaded", Sync(SummaryCommand.RunAsync)),
         ["query"] = ("query WHAT [ARG] [--format csv]   the HTTP API's answers from storage (see `reports query`)", Sync(StorageCommands.QueryAsync)),
     };
 
