@@ -30,9 +30,16 @@ echo "==> starting Azurite (data in .azurite/)"
 start_azurite .run/azurite.log --location .azurite --blobPort 10000 --queuePort 10001 --tablePort 10002
 export AzureWebJobsStorage="UseDevelopmentStorage=true"
 
-echo "==> building"
-dotnet build src/ReportFunctions.LocalHost -c Release --nologo -v q -o .run/localhost >/dev/null
-dotnet build src/ReportFunctions.Cli -c Release --nologo -v q -o .run/cli >/dev/null
+# build_if_stale PROJECT OUTDIR DLL: builds only when a source is newer than the last build.
+build_if_stale() {
+  if [ ! -f "$2/$3" ] || [ -n "$(find src Directory.Build.props Directory.Packages.props -newer "$2/$3" -type f -not -path '*/bin/*' -not -path '*/obj/*' -print -quit)" ]; then
+    echo "==> building $1"
+    dotnet build "$1" -c Release --nologo -v q -o "$2" >/dev/null
+    touch "$2/$3"
+  fi
+}
+build_if_stale src/ReportFunctions.LocalHost .run/localhost ReportFunctions.LocalHost.dll
+build_if_stale src/ReportFunctions.Cli .run/cli reports.dll
 reports() { dotnet .run/cli/reports.dll "$@"; }
 
 echo "==> starting LocalHost on http://127.0.0.1:7071"
