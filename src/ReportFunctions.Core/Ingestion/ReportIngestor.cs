@@ -48,6 +48,11 @@ public sealed class ReportIngestor
 
     public ReportStore Store => _store;
 
+    /// <summary>How long a claim on a report's content holds off other deliveries of it (a crashed ingestion's claim expires).</summary>
+    public static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(2);
+
+    public const string InProgressReason = "being ingested by another delivery";
+
     /// <summary>Creates the container and tables once (hosts call this at start-up).</summary>
     public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) => _store.Storage.EnsureCreatedAsync(cancellationToken);
 
@@ -146,6 +151,13 @@ public sealed class ReportIngestor
         }
 
         var now = _time.GetUtcNow();
+        if (record is not null && record.Status == ReportStatus.Processing && record.ContentHash == hash
+            && record.ProcessingSince is { } since && now - since < ClaimTimeout)
+        {
+            // Another delivery of this content (the trigger and the reconciliation pass, or two instances) holds it.
+            _logger.LogInformation("Report {ReportId} ({BlobName}) is being ingested since {Since}; skipped", id, blobName, since);
+            return new IngestOutcome(id, blobName, IngestResult.Skipped, 0, InProgressReason, hash);
+        }
         var max = Math.Max(1, _options.MaxIngestAttempts);
         record ??= new ReportRecord { Id = id, ReceivedAt = now };
         if (record.ContentHash != hash || ReportStatus.IsFinal(record.Status))
@@ -166,7 +178,17 @@ public sealed class ReportIngestor
         record.BlobName = blobName;
         record.Status = ReportStatus.Processing;
         record.Size = bytes.Size ?? bytes.Length;
-        await _store.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+        record.ProcessingSince = now;
+        try
+        {
+            await _store.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+        {
+            // Claimed by a concurrent delivery between our read and write: it ingests this content.
+            _logger.LogInformation("Report {ReportId} ({BlobName}) was claimed concurrently; skipped", id, blobName);
+            return new IngestOutcome(id, blobName, IngestResult.Skipped, 0, InProgressReason, hash);
+        }
         var attempt = record.Attempts;
 
         try
@@ -218,6 +240,7 @@ public sealed class ReportIngestor
                 if (fresh is not null && fresh.ContentHash == hash)
                 {
                     fresh.LastError = error;
+                    fresh.ProcessingSince = null; // release the claim: the trigger's retry must run
                     await _store.SaveAsync(fresh, cancellationToken).ConfigureAwait(false);
                 }
             }
@@ -240,6 +263,7 @@ public sealed class ReportIngestor
         record.ActiveHash = failure is null ? hash : "failed-" + hash;
         if (previous is not null && previous != record.ActiveHash) record.NeedsCleanup = true;
         record.Status = failure is null ? ReportStatus.Succeeded : ReportStatus.Failed;
+        record.ProcessingSince = null;
         record.Error = failure;
         record.Size = bytes.Size ?? bytes.Length;
         if (blobETag is not null) record.BlobETag = blobETag;

@@ -44,6 +44,12 @@ public sealed class ReportRecord
     /// <summary>Set before fact rows are written, cleared once rows of other hashes have been deleted.</summary>
     public bool NeedsCleanup { get; set; }
 
+    /// <summary>
+    /// When an ingestion claimed this content (status Processing); null when none holds it. Another delivery of the
+    /// same content leaves a fresh claim alone, so each upload is ingested once; a claim left by a crash expires.
+    /// </summary>
+    public DateTimeOffset? ProcessingSince { get; set; }
+
     private static readonly JsonSerializerOptions JsonOptions = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     internal TableEntity ToEntity()
@@ -71,6 +77,7 @@ public sealed class ReportRecord
             ["IngestedAt"] = IngestedAt,
             ["TouchedRegions"] = string.Join(',', TouchedRegions),
             ["NeedsCleanup"] = NeedsCleanup,
+            ["ProcessingSince"] = ProcessingSince,
         };
         e.ETag = ETag;
         return e;
@@ -100,6 +107,7 @@ public sealed class ReportRecord
         IngestedAt = e.GetDateTimeOffset("IngestedAt"),
         TouchedRegions = (e.GetString("TouchedRegions") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
         NeedsCleanup = e.GetBoolean("NeedsCleanup") ?? false,
+        ProcessingSince = e.GetDateTimeOffset("ProcessingSince"),
         ETag = e.ETag,
     };
 
