@@ -22,7 +22,9 @@ public sealed class ReportExtractor
             return new ExtractionResult { Region = RegionInfo.Unknown, NotAReportReason = "no text", Warnings = ["no text"] };
         try
         {
-            return new Run(this, text, sourceName).Execute();
+            var run = new Run(this, text, sourceName);
+            try { return run.Execute(); }
+            finally { run.Dispose(); }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -60,13 +62,13 @@ public sealed class ReportExtractor
 
     private readonly record struct Match(int Start, int End, Concept C);
 
-    private sealed class Run
+    private sealed class Run : IDisposable
     {
         private const int MaxBack = 300;
         private readonly ReportExtractor _x;
         private readonly string _text;
         private readonly string? _source;
-        private readonly List<Token> _t;
+        private readonly TokenList _t;
         private readonly List<string> _warnings = [];
         private RegionInfo _region = RegionInfo.Unknown;
         private int? _year;
@@ -80,6 +82,8 @@ public sealed class ReportExtractor
             _t = Tokenizer.Tokenize(text);
         }
 
+        public void Dispose() => _t.Dispose();
+
         public ExtractionResult Execute()
         {
             var (region, regionSource) = DetectRegion();
@@ -91,8 +95,8 @@ public sealed class ReportExtractor
 
             var facts = new List<(Fact F, bool Nominal)>();
             var reportWords = 0;
-            foreach (var tok in _t)
-                if (tok.W is not null && (tok.W == Government || tok.W == Report || tok.W == Congress || tok.W == Deputies || tok.W == Gdp || tok.W == "economic")) reportWords++;
+            for (var ti = 0; ti < _t.Count; ti++)
+                if (_t[ti].W is { } tw && (tw == Government || tw == Report || tw == Congress || tw == Deputies || tw == Gdp || tw == "economic")) reportWords++;
 
             var sentStart = 0;
             var targetMode = 0; // remaining paragraph breaks the target header covers

@@ -53,9 +53,9 @@ internal static class Tokenizer
     private static bool IsLetter(char c) => char.IsAsciiLetter(c) || (c > 127 && char.IsLetter(c) && !IsCjk(c));
     private static bool IsCjk(char c) => c is >= '\u3000' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF';
 
-    public static List<Token> Tokenize(string s)
+    public static TokenList Tokenize(string s)
     {
-        var toks = new List<Token>(s.Length / 5 + 16);
+        var toks = new TokenList(s.Length / 5 + 16);
         var n = s.Length;
         var i = 0;
         var sawNewline = false;
@@ -69,7 +69,7 @@ internal static class Tokenizer
             if (sawNewline)
             {
                 sawNewline = false;
-                if (toks.Count > 0 && NewlineBreaks(toks[^1], c)) toks.Add(new Token { Start = i, End = i, Kind = TokKind.Break });
+                if (toks.Count > 0 && NewlineBreaks(toks.Last, c)) toks.Add(new Token { Start = i, End = i, Kind = TokKind.Break });
             }
             if (IsLetter(c))
             {
@@ -156,7 +156,7 @@ internal static class Tokenizer
                 }
                 var v = intPart + frac / scale;
                 var minus = start > 0 && Norm(s[start - 1]) == '-' && (start < 2 || !(IsLetter(Norm(s[start - 2])) || char.IsAsciiDigit(s[start - 2])));
-                if (minus && toks.Count > 0 && toks[^1].IsP('-') && toks[^1].End == start) toks.RemoveAt(toks.Count - 1);
+                if (minus && toks.Count > 0 && toks.Last.IsP('-') && toks.Last.End == start) toks.RemoveLast();
                 toks.Add(new Token
                 {
                     Start = minus ? start - 1 : start, End = i, Kind = TokKind.Number, Num = v, IsInt = isInt, Minus = minus,
