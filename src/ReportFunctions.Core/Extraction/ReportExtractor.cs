@@ -204,7 +204,9 @@ public sealed class ReportExtractor
                 var prevEnd = runningEnd;
                 if (!v.FromValue) runningEnd = Math.Max(runningEnd, v.EndTok);
                 if (v.Skip || v.FromValue && v.AttachedYear == 0) continue;
-                var groupMembers = new List<Value> { v };
+                var groupMembers = _groupBuf;
+                groupMembers.Clear();
+                groupMembers.Add(v);
                 if (v.Group >= 0)
                 {
                     while (vi + 1 < values.Count && values[vi + 1].Group == v.Group) groupMembers.Add(values[++vi]);
@@ -217,7 +219,8 @@ public sealed class ReportExtractor
                 var regionStart = Math.Max(clauseStart, prevEnd);
 
                 // concepts governing the value(s)
-                List<Match> concepts = [];
+                var concepts = _conceptBuf;
+                concepts.Clear();
                 var evidenceStart = -1;
                 var evidenceEnd = last.EndTok;
                 var forward = false;
@@ -316,6 +319,9 @@ public sealed class ReportExtractor
             for (var k = lo; k < matches.Count && matches[k].Start < to; k++)
                 if (matches[k].End <= to) into.Add(matches[k]);
         }
+
+        private readonly List<Value> _groupBuf = [];
+        private readonly List<Match> _conceptBuf = [];
 
         // clause and segment starts of the current sentence, per token (computed once per sentence)
         private int[] _clauseOf = [];
