@@ -188,6 +188,9 @@ public sealed class ReportExtractor
                 newTargetMode = endsList ? (e < _t.Count && _t[e].Kind == TokKind.Break ? 2 : 1) : 0;
             }
 
+            var anyNumber = false;
+            for (var i = s; i < e && !anyNumber; i++) anyNumber = _t[i].Kind == TokKind.Number || _t[i].W is { } nw && NumberWords.ContainsKey(nw);
+            if (!anyNumber) return newTargetMode;
             IndexSentence(s, e);
             var matches = FindConcepts(s, e);
             for (var q = 1; q < matches.Count; q++)
