@@ -644,6 +644,8 @@ public sealed class ReportExtractor
                     }
                 }
                 if (fromBefore) v.FromValue = true;
+                // a bare number only matters next to a count indicator (jobs, high-tech enterprises, life expectancy)
+                if (v.Unit == UnitKind.None && !v.Skip && !CountContext(i, v.EndTok, s, e)) { i = Math.Max(i, v.EndTok - 1); continue; }
 
                 // qualifier before
                 if (v.Qual == Qualifiers.Exact) ReadQualifier(v, i, s);
@@ -681,6 +683,25 @@ public sealed class ReportExtractor
                 i = Math.Max(i, v.EndTok - 1);
             }
             return list;
+        }
+
+        private bool CountContext(int i, int end, int s, int e)
+        {
+            for (var k = end; k < Math.Min(e, end + 3); k++)
+            {
+                var w = _t[k].W;
+                if (w is null) break;
+                if (Phrases.TryGetValue(w, out var cands))
+                    foreach (var (words, c) in cands)
+                        if (c is Concept.Jobs or Concept.HighTech or Concept.LifeExpectancy && MatchPhrase(k, e, words) >= 0) return true;
+            }
+            for (var k = i - 1; k >= s && k >= i - 15; k--)
+            {
+                var t = _t[k];
+                if (t.Kind == TokKind.Punct && t.P is ';' or ':') break;
+                if (t.W is "jobs" or "job" or "employment" or "employed" or "enterprises" or "companies" or "firms" or "expectancy" or "lifespan" or "span") return true;
+            }
+            return false;
         }
 
         private string? PrevWord(int i, int s, int within)
