@@ -282,6 +282,27 @@ public sealed class ReportExtractor
                     // "grew by 5% and 6%" without "respectively" and without a pair of subjects: the first only
                     groupMembers.RemoveAt(1);
                 }
+                if (groupMembers.Count > 1 && concepts.Count < groupMembers.Count && !backSearched && !forward)
+                {
+                    // "GDP, fixed asset investment and retail sales grew by 5%, 6% and 7% respectively": subjects listed across commas
+                    var cs = clauseStart;
+                    var floor = SegmentStart(s, first.Tok);
+                    var extra = new List<Match>();
+                    while (cs > floor && concepts.Count + extra.Count < groupMembers.Count)
+                    {
+                        var pcs = ClauseStart(s, cs - 1);
+                        var before = new List<Match>();
+                        ConceptsIn(matches, pcs, cs, before);
+                        if (before.Count == 0 || HasNumber(pcs, cs)) break;
+                        extra.InsertRange(0, before);
+                        regionStart = pcs;
+                        cs = pcs;
+                    }
+                    if (extra.Count > 0) { concepts = [.. extra, .. concepts]; evidenceStart = concepts[0].Start; }
+                }
+                if (groupMembers.Count > 1 && concepts.Count > 1 && concepts.Count != groupMembers.Count) continue; // cannot align
+                if (groupMembers.Count > 1 && concepts.Count == 1 && !backSearched && !forward && ListItemBefore(regionStart, concepts[0].Start))
+                    continue; // "industries and GDP grew by 1%, 2% and 3% respectively": cannot tell which value is the indicator's
                 if (groupMembers.Count == 1 && concepts.Count > 1) concepts = [concepts[^1]];
                 else if (concepts.Count > groupMembers.Count) concepts = concepts.GetRange(concepts.Count - groupMembers.Count, groupMembers.Count);
                 if (!forward && !backSearched && !livelihood && concepts[0].Start < first.Tok && concepts[0].End > concepts[0].Start) evidenceStart = concepts[0].Start;
@@ -791,6 +812,18 @@ public sealed class ReportExtractor
                 gid++;
                 i = j;
             }
+        }
+
+        private bool HasNumber(int from, int to)
+        {
+            for (var k = from; k < to; k++) if (_t[k].Kind == TokKind.Number) return true;
+            return false;
+        }
+
+        private bool ListItemBefore(int from, int to)
+        {
+            for (var k = from; k < to; k++) if (_t[k].W == And || _t[k].IsP(',')) return true;
+            return false;
         }
 
         private bool RespectiveBefore(Value v)
