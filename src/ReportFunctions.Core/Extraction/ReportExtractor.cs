@@ -400,6 +400,13 @@ public sealed class ReportExtractor
                     AddIncome(s, e, i, list);
                     continue;
                 }
+                if (w is "urban" or "rural" or "farmers" && i + 1 < e && _t[i + 1].W is "residents" or "by" or "residents'" && !IncomeNear(s, e, i) && HasIncomeBefore(s, i))
+                {
+                    // ellipsis: "rural residents' income grew by 8%, and urban residents' by 5.1%"
+                    list.Add(new Match(i, i + 2, w == "urban" ? Concept.IncomeUrban : Concept.IncomeRural));
+                    i += 1;
+                    continue;
+                }
                 if (w == "that" && i + 2 < e && _t[i + 1].W == Of)
                 {
                     // "..., and that of rural residents 22,000 yuan"
@@ -445,6 +452,21 @@ public sealed class ReportExtractor
                 j++;
             }
             return j;
+        }
+
+        private bool IncomeNear(int s, int e, int i)
+        {
+            for (var k = i - 1; k >= Math.Max(s, i - 8); k--)
+            {
+                if (_t[k].Kind is TokKind.Number || _t[k].Kind == TokKind.Punct && _t[k].P is ',' or ';' or ':') break;
+                if (_t[k].W == Income || _t[k].W == Incomes) return true;
+            }
+            for (var k = i + 1; k < Math.Min(e, i + 9); k++)
+            {
+                if (_t[k].Kind is TokKind.Number || _t[k].Kind == TokKind.Punct && _t[k].P is ',' or ';' or ':') break;
+                if (_t[k].W == Income || _t[k].W == Incomes) return true;
+            }
+            return false;
         }
 
         private bool HasIncomeBefore(int s, int i)
@@ -557,7 +579,7 @@ public sealed class ReportExtractor
             for (var k = p + 1; k < Math.Min(e, p + 8); k++)
             {
                 var w = _t[k].W;
-                if (w == Budget || w == Fiscal || w == Public || w == General) sawBudget = true;
+                if (w == Budget || w == Fiscal || w == Public || w == General || w == Total) sawBudget = true;
                 if (w is not null && ExpenditureWords.Contains(w)) { if (!sawBudget) return false; goto found; }
                 if (_t[k].Kind == TokKind.Punct && _t[k].P != '-') return false;
             }

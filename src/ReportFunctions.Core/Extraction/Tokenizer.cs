@@ -179,7 +179,7 @@ internal static class Tokenizer
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Shared = new(StringComparer.Ordinal);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SharedSpan =
         Shared.GetAlternateLookup<ReadOnlySpan<char>>();
-    private const int SharedLimit = 200_000;
+    private const int SharedLimit = 50_000;
 
     /// <summary>One string instance per distinct word: the lexicon's, else a shared or per-document one.</summary>
     private static string Intern(ReadOnlySpan<char> w, ref Dictionary<string, string>? local)

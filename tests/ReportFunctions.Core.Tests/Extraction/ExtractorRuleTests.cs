@@ -308,4 +308,14 @@ public sealed class ExtractorRuleTests
         Has(r, "fixed_asset_investment_growth", "2021", "actual", 6);
         Has(r, "retail_sales_growth", "2021", "actual", 7);
     }
+
+    [Fact]
+    public void Elliptical_income_clause_and_livelihood_share_of_total_expenditure()
+    {
+        var r = Run(CityTitle + "Last year, rural residents' per capita disposable income grew by 8.0 percent, and urban residents' by 5.1 percent. Livelihood expenditure accounted for 80.1 percent of total expenditure. Urban employment increased by 68,000.");
+        Has(r, "rural_income_growth", "2021", "actual", 8.0);
+        Has(r, "urban_income_growth", "2021", "actual", 5.1);
+        Has(r, "livelihood_spending_share", "2021", "actual", 80.1);
+        Has(r, "new_urban_jobs", "2021", "actual", 68000);
+    }
 }
