@@ -1053,6 +1053,7 @@ public sealed class ReportExtractor
                 if (w == Five && k + 1 < _t.Count && _t[k + 1].W == "years") pastSpan = true;
                 if (_t[k].Kind == TokKind.Punct && _t[k].P is ';' or '.') break;
             }
+            _ = pastSpan; // a past span is the default for actuals (the five years before the delivery year)
             var avgAnnual = false;
             var accumulated = false;
             for (var k = clauseStart; k < Math.Min(_t.Count, v.EndTok + 6); k++)
