@@ -78,19 +78,20 @@ internal static class Tokenizer
                 var overflow = false;
                 var cap = char.IsUpper(c);
                 var poss = false;
+                var hash = 2166136261u;
                 while (i < n)
                 {
                     var d = Norm(s[i]);
                     if (char.IsAsciiDigit(d) && len is 2 or 3 && IsCurrencyCode(buf[..len])) break; // RMB1.2 trillion, USD3 billion
                     if (IsLetter(d) || char.IsAsciiDigit(d))
                     {
-                        if (len < buf.Length) buf[len++] = char.ToLowerInvariant(d); else overflow = true;
+                        if (len < buf.Length) { var lc = char.ToLowerInvariant(d); buf[len++] = lc; hash = (hash ^ lc) * 16777619u; } else overflow = true;
                         i++;
                         continue;
                     }
                     if (d == '&' && i + 1 < n && IsLetter(Norm(s[i + 1])) && len > 0 && len <= 3)
                     {
-                        if (len < buf.Length) buf[len++] = '&';
+                        if (len < buf.Length) { buf[len++] = '&'; hash = (hash ^ '&') * 16777619u; }
                         i++;
                         continue;
                     }
@@ -114,7 +115,7 @@ internal static class Tokenizer
                     break;
                 }
                 var tok = new Token { Start = start, End = i, Kind = TokKind.Word, Cap = cap, Poss = poss };
-                if (!overflow) tok.W = Intern(buf[..len], ref local);
+                if (!overflow) tok.W = Recent(buf[..len], hash, ref local);
                 toks.Add(tok);
                 continue;
             }
@@ -180,6 +181,21 @@ internal static class Tokenizer
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SharedSpan =
         Shared.GetAlternateLookup<ReadOnlySpan<char>>();
     private const int SharedLimit = 50_000;
+
+    [ThreadStatic] private static string?[]? _recent;
+
+    /// <summary>A small direct-mapped cache of recent words in front of <see cref="Intern"/>.</summary>
+    private static string Recent(ReadOnlySpan<char> w, uint hash, ref Dictionary<string, string>? local)
+    {
+        var cache = _recent ??= new string?[4096];
+        var slot = (int)(hash & 4095);
+        var hit = cache[slot];
+        if (hit is not null && w.SequenceEqual(hit)) return hit;
+        // the lexicon's word may differ from the text's (residentss -> residents): key the cache by the text's spelling only when equal
+        var s = Intern(w, ref local);
+        if (w.SequenceEqual(s)) cache[slot] = s;
+        return s;
+    }
 
     /// <summary>One string instance per distinct word: the lexicon's, else a shared or per-document one.</summary>
     private static string Intern(ReadOnlySpan<char> w, ref Dictionary<string, string>? local)
