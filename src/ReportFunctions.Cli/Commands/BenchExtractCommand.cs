@@ -79,14 +79,32 @@ public static class BenchExtractCommand
         foreach (var (name, text) in Hostile(docs.Select(d => d.Text)))
         {
             for (var w = 0; w < 3; w++) x.Extract(text[..Math.Min(text.Length, 50_000)]);
-            var t = Stopwatch.StartNew();
-            var r = x.Extract(text, name);
-            t.Stop();
-            var per100k = t.Elapsed.TotalMilliseconds / (text.Length / 100_000.0);
-            Console.WriteLine($"hostile {name,-28} {text.Length / 1024.0,8:0} KB  {t.Elapsed.TotalMilliseconds,8:0.0} ms  {per100k,6:0.00} ms/100KB  facts {r.Facts.Count}");
+            // first run and the median of three runs (the machine may be shared; the median is the steady state)
+            var runs = new double[3];
+            ExtractionResult r = null!;
+            for (var k = 0; k < runs.Length; k++)
+            {
+                var t = Stopwatch.StartNew();
+                r = x.Extract(text, name);
+                runs[k] = t.Elapsed.TotalMilliseconds;
+            }
+            var first = runs[0];
+            Array.Sort(runs);
+            var median = runs[1];
+            if (Environment.GetEnvironmentVariable("BENCH_PHASES") == "1")
+            {
+                var tt = Stopwatch.StartNew();
+                using (Tokenizer.Tokenize(text)) { }
+                var tok = tt.Elapsed.TotalMilliseconds;
+                var t2 = Stopwatch.StartNew();
+                x.Extract(text, name);
+                Console.WriteLine($"   tokenize {tok:0.0} ms, second extract {t2.Elapsed.TotalMilliseconds:0.0} ms");
+            }
+            var per100k = median / (text.Length / 100_000.0);
+            Console.WriteLine($"hostile {name,-28} {text.Length / 1024.0,8:0} KB  first {first,8:0.0} ms  median {median,8:0.0} ms  {per100k,6:0.00} ms/100KB  facts {r.Facts.Count}");
             if (per100k > worst) { worst = per100k; worstName = name; }
         }
-        Console.WriteLine($"worst case: {worst:0.00} ms per 100 KB ({worstName}); limit 100 ms");
+        Console.WriteLine($"worst case: {worst:0.00} ms per 100 KB ({worstName}, median of 3); limit 100 ms");
         return 0;
     }
 

@@ -27,7 +27,7 @@ public static class ExtractCommand
             {
                 var info = new FileInfo(path);
                 if (!info.Exists) { Console.Error.WriteLine($"{path}: file not found"); failed++; continue; }
-                if (info.Length > ReportDecoder.DefaultMaxBytes) { Console.Error.WriteLine($"{path}: {ReportDecoder.Decode(new byte[1], 0).Error?.Replace("0 bytes", "10 MiB")}"); failed++; continue; }
+                if (info.Length > ReportDecoder.DefaultMaxBytes) { Console.Error.WriteLine($"{path}: {ReportDecoder.TooLarge(ReportDecoder.DefaultMaxBytes)}"); failed++; continue; }
                 bytes = File.ReadAllBytes(path);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

@@ -22,7 +22,7 @@ public static class ReportDecoder
     public static DecodeResult Decode(ReadOnlySpan<byte> bytes, long maxBytes = DefaultMaxBytes)
     {
         if (bytes.Length == 0) return DecodeResult.Fail("file is empty");
-        if (bytes.Length > maxBytes) return DecodeResult.Fail($"file is larger than the {FormatSize(maxBytes)} limit");
+        if (bytes.Length > maxBytes) return DecodeResult.Fail(TooLarge(maxBytes));
 
         if (bytes.StartsWith("%PDF"u8)) return DecodeResult.Fail("not text: looks like a PDF (convert it to text first)");
         if (bytes.StartsWith("PK\u0003\u0004"u8)) return DecodeResult.Fail("not text: looks like a zip archive or Office document (save it as plain text)");
@@ -53,6 +53,9 @@ public static class ReportDecoder
         catch (ArgumentException) { }
         return DecodeResult.Fail("not valid UTF-8 or GB18030 text");
     }
+
+    /// <summary>The message for a file over the limit: "file is larger than the 10 MiB limit".</summary>
+    public static string TooLarge(long maxBytes) => $"file is larger than the {FormatSize(maxBytes)} limit";
 
     private static string FormatSize(long bytes)
     {

@@ -22,7 +22,9 @@ public sealed class ReportExtractor
             return new ExtractionResult { Region = RegionInfo.Unknown, NotAReportReason = "no text", Warnings = ["no text"] };
         try
         {
-            return new Run(this, text, sourceName).Execute();
+            var run = new Run(this, text, sourceName);
+            try { return run.Execute(); }
+            finally { run.Dispose(); }
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
@@ -60,13 +62,13 @@ public sealed class ReportExtractor
 
     private readonly record struct Match(int Start, int End, Concept C);
 
-    private sealed class Run
+    private sealed class Run : IDisposable
     {
         private const int MaxBack = 300;
         private readonly ReportExtractor _x;
         private readonly string _text;
         private readonly string? _source;
-        private readonly List<Token> _t;
+        private readonly TokenList _t;
         private readonly List<string> _warnings = [];
         private RegionInfo _region = RegionInfo.Unknown;
         private int? _year;
@@ -80,6 +82,8 @@ public sealed class ReportExtractor
             _t = Tokenizer.Tokenize(text);
         }
 
+        public void Dispose() => _t.Dispose();
+
         public ExtractionResult Execute()
         {
             var (region, regionSource) = DetectRegion();
@@ -91,8 +95,8 @@ public sealed class ReportExtractor
 
             var facts = new List<(Fact F, bool Nominal)>();
             var reportWords = 0;
-            foreach (var tok in _t)
-                if (tok.W is not null && (tok.W == Government || tok.W == Report || tok.W == Congress || tok.W == Deputies || tok.W == Gdp || tok.W == "economic")) reportWords++;
+            for (var ti = 0; ti < _t.Count; ti++)
+                if (_t[ti].W is { } tw && (tw == Government || tw == Report || tw == Congress || tw == Deputies || tw == Gdp || tw == "economic")) reportWords++;
 
             var sentStart = 0;
             var targetMode = 0; // remaining paragraph breaks the target header covers
@@ -184,6 +188,9 @@ public sealed class ReportExtractor
                 newTargetMode = endsList ? (e < _t.Count && _t[e].Kind == TokKind.Break ? 2 : 1) : 0;
             }
 
+            var anyNumber = false;
+            for (var i = s; i < e && !anyNumber; i++) anyNumber = _t[i].Kind == TokKind.Number || _t[i].W is { } nw && NumberWords.ContainsKey(nw);
+            if (!anyNumber) return newTargetMode;
             IndexSentence(s, e);
             var matches = FindConcepts(s, e);
             for (var q = 1; q < matches.Count; q++)
@@ -200,7 +207,9 @@ public sealed class ReportExtractor
                 var prevEnd = runningEnd;
                 if (!v.FromValue) runningEnd = Math.Max(runningEnd, v.EndTok);
                 if (v.Skip || v.FromValue && v.AttachedYear == 0) continue;
-                var groupMembers = new List<Value> { v };
+                var groupMembers = _groupBuf;
+                groupMembers.Clear();
+                groupMembers.Add(v);
                 if (v.Group >= 0)
                 {
                     while (vi + 1 < values.Count && values[vi + 1].Group == v.Group) groupMembers.Add(values[++vi]);
@@ -213,7 +222,8 @@ public sealed class ReportExtractor
                 var regionStart = Math.Max(clauseStart, prevEnd);
 
                 // concepts governing the value(s)
-                List<Match> concepts = [];
+                var concepts = _conceptBuf;
+                concepts.Clear();
                 var evidenceStart = -1;
                 var evidenceEnd = last.EndTok;
                 var forward = false;
@@ -272,6 +282,27 @@ public sealed class ReportExtractor
                     // "grew by 5% and 6%" without "respectively" and without a pair of subjects: the first only
                     groupMembers.RemoveAt(1);
                 }
+                if (groupMembers.Count > 1 && concepts.Count < groupMembers.Count && !backSearched && !forward)
+                {
+                    // "GDP, fixed asset investment and retail sales grew by 5%, 6% and 7% respectively": subjects listed across commas
+                    var cs = clauseStart;
+                    var floor = SegmentStart(s, first.Tok);
+                    var extra = new List<Match>();
+                    while (cs > floor && concepts.Count + extra.Count < groupMembers.Count)
+                    {
+                        var pcs = ClauseStart(s, cs - 1);
+                        var before = new List<Match>();
+                        ConceptsIn(matches, pcs, cs, before);
+                        if (before.Count == 0 || HasNumber(pcs, cs)) break;
+                        extra.InsertRange(0, before);
+                        regionStart = pcs;
+                        cs = pcs;
+                    }
+                    if (extra.Count > 0) { concepts = [.. extra, .. concepts]; evidenceStart = concepts[0].Start; }
+                }
+                if (groupMembers.Count > 1 && concepts.Count > 1 && concepts.Count != groupMembers.Count) continue; // cannot align
+                if (groupMembers.Count > 1 && concepts.Count == 1 && !backSearched && !forward && ListItemBefore(regionStart, concepts[0].Start))
+                    continue; // "industries and GDP grew by 1%, 2% and 3% respectively": cannot tell which value is the indicator's
                 if (groupMembers.Count == 1 && concepts.Count > 1) concepts = [concepts[^1]];
                 else if (concepts.Count > groupMembers.Count) concepts = concepts.GetRange(concepts.Count - groupMembers.Count, groupMembers.Count);
                 if (!forward && !backSearched && !livelihood && concepts[0].Start < first.Tok && concepts[0].End > concepts[0].Start) evidenceStart = concepts[0].Start;
@@ -312,6 +343,9 @@ public sealed class ReportExtractor
             for (var k = lo; k < matches.Count && matches[k].Start < to; k++)
                 if (matches[k].End <= to) into.Add(matches[k]);
         }
+
+        private readonly List<Value> _groupBuf = [];
+        private readonly List<Match> _conceptBuf = [];
 
         // clause and segment starts of the current sentence, per token (computed once per sentence)
         private int[] _clauseOf = [];
@@ -366,6 +400,13 @@ public sealed class ReportExtractor
                     AddIncome(s, e, i, list);
                     continue;
                 }
+                if (w is "urban" or "rural" or "farmers" && i + 1 < e && _t[i + 1].W is "residents" or "by" or "residents'" && !IncomeNear(s, e, i) && HasIncomeBefore(s, i))
+                {
+                    // ellipsis: "rural residents' income grew by 8%, and urban residents' by 5.1%"
+                    list.Add(new Match(i, i + 2, w == "urban" ? Concept.IncomeUrban : Concept.IncomeRural));
+                    i += 1;
+                    continue;
+                }
                 if (w == "that" && i + 2 < e && _t[i + 1].W == Of)
                 {
                     // "..., and that of rural residents 22,000 yuan"
@@ -411,6 +452,21 @@ public sealed class ReportExtractor
                 j++;
             }
             return j;
+        }
+
+        private bool IncomeNear(int s, int e, int i)
+        {
+            for (var k = i - 1; k >= Math.Max(s, i - 8); k--)
+            {
+                if (_t[k].Kind is TokKind.Number || _t[k].Kind == TokKind.Punct && _t[k].P is ',' or ';' or ':') break;
+                if (_t[k].W == Income || _t[k].W == Incomes) return true;
+            }
+            for (var k = i + 1; k < Math.Min(e, i + 9); k++)
+            {
+                if (_t[k].Kind is TokKind.Number || _t[k].Kind == TokKind.Punct && _t[k].P is ',' or ';' or ':') break;
+                if (_t[k].W == Income || _t[k].W == Incomes) return true;
+            }
+            return false;
         }
 
         private bool HasIncomeBefore(int s, int i)
@@ -523,7 +579,7 @@ public sealed class ReportExtractor
             for (var k = p + 1; k < Math.Min(e, p + 8); k++)
             {
                 var w = _t[k].W;
-                if (w == Budget || w == Fiscal || w == Public || w == General) sawBudget = true;
+                if (w == Budget || w == Fiscal || w == Public || w == General || w == Total) sawBudget = true;
                 if (w is not null && ExpenditureWords.Contains(w)) { if (!sawBudget) return false; goto found; }
                 if (_t[k].Kind == TokKind.Punct && _t[k].P != '-') return false;
             }
@@ -631,6 +687,8 @@ public sealed class ReportExtractor
                     }
                 }
                 if (fromBefore) v.FromValue = true;
+                // a bare number only matters next to a count indicator (jobs, high-tech enterprises, life expectancy)
+                if (v.Unit == UnitKind.None && !v.Skip && !CountContext(i, v.EndTok, s, e)) { i = Math.Max(i, v.EndTok - 1); continue; }
 
                 // qualifier before
                 if (v.Qual == Qualifiers.Exact) ReadQualifier(v, i, s);
@@ -668,6 +726,25 @@ public sealed class ReportExtractor
                 i = Math.Max(i, v.EndTok - 1);
             }
             return list;
+        }
+
+        private bool CountContext(int i, int end, int s, int e)
+        {
+            for (var k = end; k < Math.Min(e, end + 3); k++)
+            {
+                var w = _t[k].W;
+                if (w is null) break;
+                if (Phrases.TryGetValue(w, out var cands))
+                    foreach (var (words, c) in cands)
+                        if (c is Concept.Jobs or Concept.HighTech or Concept.LifeExpectancy && MatchPhrase(k, e, words) >= 0) return true;
+            }
+            for (var k = i - 1; k >= s && k >= i - 15; k--)
+            {
+                var t = _t[k];
+                if (t.Kind == TokKind.Punct && t.P is ';' or ':') break;
+                if (t.W is "jobs" or "job" or "employment" or "employed" or "enterprises" or "companies" or "firms" or "expectancy" or "lifespan" or "span") return true;
+            }
+            return false;
         }
 
         private string? PrevWord(int i, int s, int within)
@@ -757,6 +834,18 @@ public sealed class ReportExtractor
                 gid++;
                 i = j;
             }
+        }
+
+        private bool HasNumber(int from, int to)
+        {
+            for (var k = from; k < to; k++) if (_t[k].Kind == TokKind.Number) return true;
+            return false;
+        }
+
+        private bool ListItemBefore(int from, int to)
+        {
+            for (var k = from; k < to; k++) if (_t[k].W == And || _t[k].IsP(',')) return true;
+            return false;
         }
 
         private bool RespectiveBefore(Value v)
@@ -964,6 +1053,7 @@ public sealed class ReportExtractor
                 if (w == Five && k + 1 < _t.Count && _t[k + 1].W == "years") pastSpan = true;
                 if (_t[k].Kind == TokKind.Punct && _t[k].P is ';' or '.') break;
             }
+            _ = pastSpan; // a past span is the default for actuals (the five years before the delivery year)
             var avgAnnual = false;
             var accumulated = false;
             for (var k = clauseStart; k < Math.Min(_t.Count, v.EndTok + 6); k++)

@@ -53,9 +53,9 @@ internal static class Tokenizer
     private static bool IsLetter(char c) => char.IsAsciiLetter(c) || (c > 127 && char.IsLetter(c) && !IsCjk(c));
     private static bool IsCjk(char c) => c is >= '\u3000' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF';
 
-    public static List<Token> Tokenize(string s)
+    public static TokenList Tokenize(string s)
     {
-        var toks = new List<Token>(s.Length / 5 + 16);
+        var toks = new TokenList(s.Length / 5 + 16);
         var n = s.Length;
         var i = 0;
         var sawNewline = false;
@@ -69,7 +69,7 @@ internal static class Tokenizer
             if (sawNewline)
             {
                 sawNewline = false;
-                if (toks.Count > 0 && NewlineBreaks(toks[^1], c)) toks.Add(new Token { Start = i, End = i, Kind = TokKind.Break });
+                if (toks.Count > 0 && NewlineBreaks(toks.Last, c)) toks.Add(new Token { Start = i, End = i, Kind = TokKind.Break });
             }
             if (IsLetter(c))
             {
@@ -78,19 +78,20 @@ internal static class Tokenizer
                 var overflow = false;
                 var cap = char.IsUpper(c);
                 var poss = false;
+                var hash = 2166136261u;
                 while (i < n)
                 {
                     var d = Norm(s[i]);
                     if (char.IsAsciiDigit(d) && len is 2 or 3 && IsCurrencyCode(buf[..len])) break; // RMB1.2 trillion, USD3 billion
                     if (IsLetter(d) || char.IsAsciiDigit(d))
                     {
-                        if (len < buf.Length) buf[len++] = char.ToLowerInvariant(d); else overflow = true;
+                        if (len < buf.Length) { var lc = char.ToLowerInvariant(d); buf[len++] = lc; hash = (hash ^ lc) * 16777619u; } else overflow = true;
                         i++;
                         continue;
                     }
                     if (d == '&' && i + 1 < n && IsLetter(Norm(s[i + 1])) && len > 0 && len <= 3)
                     {
-                        if (len < buf.Length) buf[len++] = '&';
+                        if (len < buf.Length) { buf[len++] = '&'; hash = (hash ^ '&') * 16777619u; }
                         i++;
                         continue;
                     }
@@ -114,7 +115,7 @@ internal static class Tokenizer
                     break;
                 }
                 var tok = new Token { Start = start, End = i, Kind = TokKind.Word, Cap = cap, Poss = poss };
-                if (!overflow) tok.W = Intern(buf[..len], ref local);
+                if (!overflow) tok.W = Recent(buf[..len], hash, ref local);
                 toks.Add(tok);
                 continue;
             }
@@ -156,7 +157,7 @@ internal static class Tokenizer
                 }
                 var v = intPart + frac / scale;
                 var minus = start > 0 && Norm(s[start - 1]) == '-' && (start < 2 || !(IsLetter(Norm(s[start - 2])) || char.IsAsciiDigit(s[start - 2])));
-                if (minus && toks.Count > 0 && toks[^1].IsP('-') && toks[^1].End == start) toks.RemoveAt(toks.Count - 1);
+                if (minus && toks.Count > 0 && toks.Last.IsP('-') && toks.Last.End == start) toks.RemoveLast();
                 toks.Add(new Token
                 {
                     Start = minus ? start - 1 : start, End = i, Kind = TokKind.Number, Num = v, IsInt = isInt, Minus = minus,
@@ -179,7 +180,22 @@ internal static class Tokenizer
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Shared = new(StringComparer.Ordinal);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SharedSpan =
         Shared.GetAlternateLookup<ReadOnlySpan<char>>();
-    private const int SharedLimit = 200_000;
+    private const int SharedLimit = 50_000;
+
+    [ThreadStatic] private static string?[]? _recent;
+
+    /// <summary>A small direct-mapped cache of recent words in front of <see cref="Intern"/>.</summary>
+    private static string Recent(ReadOnlySpan<char> w, uint hash, ref Dictionary<string, string>? local)
+    {
+        var cache = _recent ??= new string?[4096];
+        var slot = (int)(hash & 4095);
+        var hit = cache[slot];
+        if (hit is not null && w.SequenceEqual(hit)) return hit;
+        // the lexicon's word may differ from the text's (residentss -> residents): key the cache by the text's spelling only when equal
+        var s = Intern(w, ref local);
+        if (w.SequenceEqual(s)) cache[slot] = s;
+        return s;
+    }
 
     /// <summary>One string instance per distinct word: the lexicon's, else a shared or per-document one.</summary>
     private static string Intern(ReadOnlySpan<char> w, ref Dictionary<string, string>? local)

@@ -299,4 +299,23 @@ public sealed class ExtractorRuleTests
         Has(r, "unemployment_rate", "2022", "target", 5.5, Qualifiers.Below);
         Has(r, "public_budget_revenue", "2021", "actual", 200e9);
     }
+
+    [Fact]
+    public void Respectively_lists_with_unknown_subjects_are_not_guessed()
+    {
+        var r = Run(CityTitle + "Last year, the value added of the primary and secondary industries and GDP grew by 1.2%, 2.3% and 4.4% respectively. GDP, fixed asset investment and total retail sales of consumer goods grew by 5%, 6% and 7% respectively.");
+        Has(r, "gdp_growth", "2021", "actual", 5);
+        Has(r, "fixed_asset_investment_growth", "2021", "actual", 6);
+        Has(r, "retail_sales_growth", "2021", "actual", 7);
+    }
+
+    [Fact]
+    public void Elliptical_income_clause_and_livelihood_share_of_total_expenditure()
+    {
+        var r = Run(CityTitle + "Last year, rural residents' per capita disposable income grew by 8.0 percent, and urban residents' by 5.1 percent. Livelihood expenditure accounted for 80.1 percent of total expenditure. Urban employment increased by 68,000.");
+        Has(r, "rural_income_growth", "2021", "actual", 8.0);
+        Has(r, "urban_income_growth", "2021", "actual", 5.1);
+        Has(r, "livelihood_spending_share", "2021", "actual", 80.1);
+        Has(r, "new_urban_jobs", "2021", "actual", 68000);
+    }
 }

@@ -38,8 +38,8 @@ public sealed class HostileInputTests
         var r = x.Extract(text, name);
         sw.Stop();
         Assert.NotNull(r);
-        // generous: 2 s per MB on a shared test machine (the benchmark holds the 100 ms per 100 KB figure)
-        Assert.True(sw.Elapsed.TotalSeconds < 2.0 * Math.Max(1, text.Length / 1_048_576.0), $"{name}: {sw.Elapsed.TotalMilliseconds:0} ms");
+        // generous: 5 s per MB on a shared test machine, Debug build (bench-extract holds the 100 ms per 100 KB figure)
+        Assert.True(sw.Elapsed.TotalSeconds < 5.0 * Math.Max(1, text.Length / 1_048_576.0), $"{name}: {sw.Elapsed.TotalMilliseconds:0} ms");
     }
 
     [Fact]
