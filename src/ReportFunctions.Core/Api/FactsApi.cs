@@ -305,7 +305,7 @@ public sealed class FactsApi : IApiModule
                || t.StartsWith("application/vnd.openxmlformats", StringComparison.Ordinal) || t.StartsWith("application/vnd.ms-", StringComparison.Ordinal);
     }
 
-    private static ApiResponse TooLarge(long max) => ApiResponse.Problem(413, "Payload too large", ReportContent.TooLargeReason(max) + ".");
+    private static ApiResponse TooLarge(long max) => ApiResponse.Problem(413, "Payload too large", ReportDecoder.TooLarge(max) + ".");
 
     private static string ReportUrl(ApiRequest request, string id) => $"{request.BaseUrl.TrimEnd('/')}/{ApiRoutes.Prefix}/reports/{id}";
 

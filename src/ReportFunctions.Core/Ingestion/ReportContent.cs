@@ -46,6 +46,4 @@ public static class ReportContent
         return new ReportBytes(buffer, n, hash, tooLarge ? size : n, tooLarge);
     }
 
-    public static string TooLargeReason(long maxBytes) =>
-        maxBytes % (1024 * 1024) == 0 ? $"file is larger than the {maxBytes / (1024 * 1024)} MiB limit" : $"file is larger than the {maxBytes} byte limit";
 }

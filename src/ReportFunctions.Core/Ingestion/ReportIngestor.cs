@@ -295,7 +295,7 @@ public sealed class ReportIngestor
     private (ExtractionResult? Result, IReadOnlyList<StoredFact> Facts, IReadOnlyList<string> Warnings, string? Failure) Prepare(
         string blobName, ReportBytes bytes, string reportId, DateTimeOffset now)
     {
-        if (bytes.TooLarge) return (null, [], [], ReportContent.TooLargeReason(_options.MaxReportBytes));
+        if (bytes.TooLarge) return (null, [], [], ReportDecoder.TooLarge(_options.MaxReportBytes));
         var decoded = DecodeText(bytes.Span, _options.MaxReportBytes);
         if (decoded.Text is null) return (null, [], [], decoded.FailureReason ?? "not text");
         var result = Extract(decoded.Text, blobName);
