@@ -190,6 +190,24 @@ public sealed class RankingsIntegrationTests(AzuriteFixture azurite)
             new Dictionary<string, string?> { ["period"] = "x" })).StatusCode);
     }
 
+    [Fact]
+    public async Task Refresh_endpoint_runs_a_refresh_and_reports_it()
+    {
+        var h = new RankingHarness(azurite, new InMemoryFactReader(InMemoryFactReader.LoadSyntheticFacts()));
+        Assert.Equal(404, (await h.GetRankingAsync("gdp_growth", period: "2022")).StatusCode);
+        var r = await h.Dispatcher.HandleAsync(ApiEndpointNames.RefreshRankings, new ApiRequest { Method = "POST" }, CancellationToken.None);
+        Assert.Equal(200, r.StatusCode);
+        var j = Json(r);
+        Assert.Equal(112, j.GetProperty("facts_read").GetInt32());
+        Assert.True(j.GetProperty("rankings_computed").GetInt32() > 0);
+        Assert.Equal(j.GetProperty("rankings_computed").GetInt32(), j.GetProperty("rankings_written").GetInt32());
+        Assert.True(j.GetProperty("duration_ms").GetDouble() > 0);
+        Assert.Equal(200, (await h.GetRankingAsync("gdp_growth", period: "2022")).StatusCode);
+        var again = Json(await h.Dispatcher.HandleAsync(ApiEndpointNames.RefreshRankings, new ApiRequest { Method = "POST" }, CancellationToken.None));
+        Assert.Equal(0, again.GetProperty("rankings_written").GetInt32());
+        Assert.Equal(j.GetProperty("rankings_computed").GetInt32(), again.GetProperty("rankings_unchanged").GetInt32());
+    }
+
     private static StoredFact Revised(StoredFact f, double value, string reportId, int reportYear) => f with
     {
         Fact = f.Fact with { Value = value },
