@@ -88,13 +88,14 @@ public sealed class AttainmentStore
         var (result, replaced) = await _snapshots.PublishAsync(set.Indicator, Name(set.Period, set.Level), set.Fingerprint, set.ComputedAt, head, entries, known, ct).ConfigureAwait(false);
         if (result == PublishResult.Written)
         {
-            foreach (var e in set.Entries)
+            // One row per region, each in its region's partition (no batching across partitions).
+            await Parallel.ForEachAsync(set.Entries, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (e, token) =>
             {
                 var row = ToEntity(e, set.ComputedAt, set.Fingerprint);
                 row.PartitionKey = RegionPartition(e.Region);
                 row.RowKey = RegionRowKey(e.Indicator, e.Period, e.Level);
-                await _snapshots.Table.UpsertEntityAsync(row, TableUpdateMode.Replace, ct).ConfigureAwait(false);
-            }
+                await _snapshots.Table.UpsertEntityAsync(row, TableUpdateMode.Replace, token).ConfigureAwait(false);
+            }).ConfigureAwait(false);
             await DeleteRegionRowsAsync(set.Indicator, set.Period, set.Level, replaced, set.Entries.Select(e => e.Region), ct).ConfigureAwait(false);
         }
         return result;

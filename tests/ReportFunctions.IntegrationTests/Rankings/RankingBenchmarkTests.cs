@@ -30,4 +30,18 @@ public sealed class RankingBenchmarkTests(AzuriteFixture azurite, ITestOutputHel
         Assert.Equal(result.Full.RankingsComputed, result.Unchanged.RankingsUnchanged);
         Assert.Equal(2, result.OneFactChanged.RankingsWritten); // the city's overall and province rankings
     }
+
+    [Fact]
+    public async Task Rankings_benchmark_command_line_entry_runs_and_rejects_bad_options()
+    {
+        var writer = new StringWriter();
+        var code = await RankingBenchmark.RunFromCommandLineAsync(azurite.ConnectionString,
+            ["--cities", "10", "--provinces", "2", "--indicators", "2", "--years", "2", "--targets"], writer);
+        output.WriteLine(writer.ToString());
+        Assert.Equal(0, code);
+        Assert.Contains("full recomputation:", writer.ToString());
+        Assert.Contains("nothing changed:", writer.ToString());
+        Assert.Equal(2, await RankingBenchmark.RunFromCommandLineAsync(azurite.ConnectionString, ["--cities", "x"], new StringWriter()));
+        Assert.Equal(2, await RankingBenchmark.RunFromCommandLineAsync(azurite.ConnectionString, ["--bogus"], new StringWriter()));
+    }
 }
