@@ -1,2 +1,34 @@
-var app = WebApplication.CreateBuilder(args).Build();
+using System.Net;
+using Microsoft.Extensions.Options;
+using ReportFunctions.Core.Configuration;
+using ReportFunctions.LocalHost.Http;
+using ReportFunctions.LocalHost.Scheduling;
+
+var builder = WebApplication.CreateBuilder(args);
+
+// WebJobs SDK: the same blob trigger as the Functions app, on the AzureWebJobsStorage connection.
+builder.Host.ConfigureWebJobs(webJobs =>
+{
+    webJobs.AddAzureStorageCoreServices();
+    webJobs.AddAzureStorageBlobs();
+});
+builder.Services.AddReportFunctionsCore(builder.Configuration);
+builder.Services.AddReportFunctionsSchedules();
+
+var app = builder.Build();
+EnsureLoopback(app.Urls.Count > 0 ? app.Urls : (builder.Configuration["Urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries));
+app.MapReportFunctionsApi();
 app.Run();
+
+// LocalHost has no function keys: it must only listen on this machine.
+static void EnsureLoopback(IEnumerable<string> urls)
+{
+    foreach (var url in urls)
+    {
+        var host = new Uri(url.Replace("*", "star").Replace("+", "plus")).Host;
+        if (host != "localhost" && !(IPAddress.TryParse(host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)))
+            throw new InvalidOperationException($"LocalHost binds to loopback only; '{url}' is not a loopback address.");
+    }
+}
+
+public partial class Program;

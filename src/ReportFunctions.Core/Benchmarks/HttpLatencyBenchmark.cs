@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace ReportFunctions.Core.Benchmarks;
+
+/// <summary>Latency figures of one benchmark run (milliseconds).</summary>
+public sealed record LatencyResult(int Requests, int Errors, double P50Ms, double P99Ms, double MeanMs, double MaxMs, double RequestsPerSecond, TimeSpan Elapsed)
+{
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture,
+        $"requests={Requests} errors={Errors} p50={P50Ms:F2}ms p99={P99Ms:F2}ms mean={MeanMs:F2}ms max={MaxMs:F2}ms rps={RequestsPerSecond:F1} elapsed={Elapsed.TotalSeconds:F2}s");
+}
+
+/// <summary>
+/// Sends N GET requests (default 2,000) to one URL with a fixed concurrency and reports p50, p99, mean, requests per
+/// second and errors (non-2xx or exceptions). For the CLI: <c>bench --url http://127.0.0.1:7071 --path /api/regions/Zhejiang/facts</c>.
+/// </summary>
+public sealed class HttpLatencyBenchmark
+{
+    private readonly HttpClient _http;
+
+    public HttpLatencyBenchmark(HttpClient http) => _http = http;
+
+    public async Task<LatencyResult> RunAsync(Uri baseUrl, string path, int requests = 2000, int concurrency = 16, int warmup = 20,
+        TextWriter? output = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(requests, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
+        var url = new Uri(baseUrl, path);
+        for (var i = 0; i < warmup; i++) await SendAsync(url, cancellationToken).ConfigureAwait(false);
+
+        var latencies = new double[requests];
+        var errors = 0;
+        var next = -1;
+        var total = Stopwatch.StartNew();
+        var workers = Enumerable.Range(0, Math.Min(concurrency, requests)).Select(async _ =>
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) < requests)
+            {
+                var sw = Stopwatch.StartNew();
+                var ok = await SendAsync(url, cancellationToken).ConfigureAwait(false);
+                latencies[i] = sw.Elapsed.TotalMilliseconds;
+                if (!ok) Interlocked.Increment(ref errors);
+            }
+        }).ToList();
+        await Task.WhenAll(workers).ConfigureAwait(false);
+        total.Stop();
+
+        Array.Sort(latencies);
+        var result = new LatencyResult(requests, errors, Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Average(), latencies[^1],
+            requests / total.Elapsed.TotalSeconds, total.Elapsed);
+        output?.WriteLine($"GET {url} x{requests} (concurrency {concurrency})");
+        output?.WriteLine(result.ToString());
+        return result;
+    }
+
+    private async Task<bool> SendAsync(Uri url, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var response = await _http.GetAsync(url, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            return response.IsSuccessStatusCode;
+        }
+        catch (HttpRequestException) { return false; }
+        catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested) { return false; } // timeout
+    }
+
+    /// <summary>Nearest-rank percentile of sorted values.</summary>
+    internal static double Percentile(double[] sorted, double p)
+    {
+        if (sorted.Length == 0) return 0;
+        var rank = (int)Math.Ceiling(p * sorted.Length);
+        return sorted[Math.Clamp(rank - 1, 0, sorted.Length - 1)];
+    }
+}

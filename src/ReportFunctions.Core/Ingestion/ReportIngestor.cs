@@ -1,0 +1,300 @@
+using Azure;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ReportFunctions.Core.Configuration;
+using ReportFunctions.Core.Domain;
+using ReportFunctions.Core.Extraction;
+using ReportFunctions.Core.Storage;
+
+namespace ReportFunctions.Core.Ingestion;
+
+/// <summary>
+/// Turns one blob of the <c>reports</c> container into a report row and its facts. Idempotent (same content:
+/// skipped; changed content: replaces the old facts), atomic for readers (see <see cref="ReportStore"/>).
+/// Content errors end as Failed with a reason and do not throw; storage errors propagate so the trigger retries,
+/// until <see cref="ReportFunctionsOptions.MaxIngestAttempts"/> tries, after which the report is Failed.
+/// </summary>
+public sealed class ReportIngestor
+{
+    private readonly ReportStore _store;
+    private readonly ReportFunctionsOptions _options;
+    private readonly TimeProvider _time;
+    private readonly ILogger<ReportIngestor> _logger;
+    private readonly Gazetteer _gazetteer = Gazetteer.Default;
+
+    public ReportIngestor(ReportStore store, ReportExtractor extractor, IOptions<ReportFunctionsOptions> options, TimeProvider time, ILogger<ReportIngestor> logger)
+    {
+        _store = store;
+        _options = options.Value;
+        _time = time;
+        _logger = logger;
+        Extract = extractor.Extract;
+    }
+
+    /// <summary>Test seam: the extraction step (defaults to the injected <see cref="ReportExtractor"/>).</summary>
+    internal Func<string, string?, ExtractionResult> Extract { get; set; }
+
+    /// <summary>
+    /// The decoding step, one seam: swap to the extraction engine's ReportDecoder at merge.
+    /// </summary>
+    internal static DecodedText DecodeText(ReadOnlySpan<byte> bytes, long maxBytes) => ReportContent.Decode(bytes, maxBytes);
+
+    public ReportStore Store => _store;
+
+    /// <summary>Creates the container and tables once (hosts call this at start-up).</summary>
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) => _store.Storage.EnsureCreatedAsync(cancellationToken);
+
+    /// <summary>Ingests a blob's content as the blob trigger hands it over.</summary>
+    public Task<IngestOutcome> IngestAsync(string blobName, Stream content, CancellationToken cancellationToken) =>
+        IngestAsync(blobName, content, null, cancellationToken);
+
+    /// <summary>Ingests a blob's content; <paramref name="blobETag"/> (when known) lets the reconciliation pass skip it cheaply later.</summary>
+    public async Task<IngestOutcome> IngestAsync(string blobName, Stream content, string? blobETag, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(blobName);
+        var bytes = await ReportContent.ReadBoundedAsync(content, _options.MaxReportBytes, cancellationToken).ConfigureAwait(false);
+        return await IngestBytesAsync(blobName, bytes, blobETag, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Downloads a blob of the container (reading at most MaxReportBytes + 1 bytes) and ingests it, recording its ETag.</summary>
+    public async Task<IngestOutcome> IngestBlobAsync(string blobName, CancellationToken cancellationToken)
+    {
+        var blob = _store.Storage.Container.GetBlobClient(blobName);
+        var download = await blob.DownloadStreamingAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await using var stream = download.Value.Content;
+        return await IngestAsync(blobName, stream, download.Value.Details.ETag.ToString(), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Ingests every blob of the container whose content has no Succeeded or Failed report row: a blob whose ETag
+    /// equals the one recorded at its ingestion is skipped without download; otherwise it is downloaded and hashed
+    /// (and skipped if the hash is unchanged). Also finishes cleanups a crash left behind. One blob's error is logged
+    /// and the pass goes on.
+    /// </summary>
+    public async Task<ReconcileSummary> ReconcileAsync(CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var rows = new Dictionary<string, ReportRecord>(StringComparer.Ordinal);
+        await foreach (var r in _store.AllAsync(cancellationToken).ConfigureAwait(false)) rows[r.Id] = r;
+
+        int blobs = 0, ingested = 0, skipped = 0, failed = 0, errors = 0;
+        await foreach (var item in _store.Storage.Container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            blobs++;
+            try
+            {
+                var id = ReportIds.FromBlobName(item.Name);
+                if (rows.TryGetValue(id, out var row) && ReportStatus.IsFinal(row.Status) && row.BlobName == item.Name
+                    && item.Properties.ETag is { } etag && row.BlobETag == etag.ToString())
+                {
+                    if (row.NeedsCleanup) await _store.CleanupAsync(row, cancellationToken).ConfigureAwait(false);
+                    skipped++;
+                    continue;
+                }
+                var outcome = await IngestBlobAsync(item.Name, cancellationToken).ConfigureAwait(false);
+                switch (outcome.Result)
+                {
+                    case IngestResult.Succeeded: ingested++; break;
+                    case IngestResult.Failed: failed++; break;
+                    default: skipped++; break;
+                }
+            }
+            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                errors++;
+                _logger.LogWarning(ex, "Reconciliation could not ingest blob {BlobName}", item.Name);
+            }
+        }
+        _logger.LogInformation("Reconciliation: {Blobs} blobs, {Ingested} ingested, {Skipped} skipped, {Failed} failed, {Errors} errors", blobs, ingested, skipped, failed, errors);
+        return new ReconcileSummary(blobs, ingested, skipped, failed, errors);
+    }
+
+    internal async Task<IngestOutcome> IngestBytesAsync(string blobName, ReportBytes bytes, string? blobETag, CancellationToken cancellationToken)
+    {
+        var id = ReportIds.FromBlobName(blobName);
+        var hash = bytes.Hash;
+        var record = await _store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+
+        if (record is not null && record.ContentHash == hash && ReportStatus.IsFinal(record.Status))
+        {
+            if (record.NeedsCleanup) await _store.CleanupAsync(record, cancellationToken).ConfigureAwait(false);
+            if (blobETag is not null && record.BlobETag != blobETag)
+            {
+                record.BlobETag = blobETag;
+                try { await _store.SaveAsync(record, cancellationToken).ConfigureAwait(false); }
+                catch (RequestFailedException ex) when (ex.Status == 412) { }
+            }
+            _logger.LogInformation("Report {ReportId} ({BlobName}) unchanged; skipped", id, blobName);
+            return new IngestOutcome(id, blobName, IngestResult.Skipped, record.FactCount, record.Error, hash);
+        }
+
+        var now = _time.GetUtcNow();
+        var max = Math.Max(1, _options.MaxIngestAttempts);
+        record ??= new ReportRecord { Id = id, ReceivedAt = now };
+        if (record.ContentHash != hash || ReportStatus.IsFinal(record.Status))
+        {
+            record.ContentHash = hash;
+            record.Attempts = 0;
+            record.LastError = null;
+            record.ReceivedAt = now;
+        }
+        if (record.Attempts >= max)
+        {
+            // Every earlier try threw (and could not record the failure): give up now.
+            var reason = $"could not be processed after {record.Attempts} attempts: {record.LastError ?? "unknown error"}";
+            await FinishAsync(record, blobName, hash, bytes, blobETag, null, [], [], reason, cancellationToken).ConfigureAwait(false);
+            return new IngestOutcome(id, blobName, IngestResult.Failed, 0, reason, hash);
+        }
+        record.Attempts++;
+        record.BlobName = blobName;
+        record.Status = ReportStatus.Processing;
+        record.Size = bytes.Size ?? bytes.Length;
+        await _store.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+        var attempt = record.Attempts;
+
+        try
+        {
+            var (result, facts, warnings, failure) = Prepare(blobName, bytes, id, now);
+            if (failure is null && facts.Count > 0)
+                await _store.WriteFactsAsync(record, hash, facts, cancellationToken).ConfigureAwait(false);
+            await FinishAsync(record, blobName, hash, bytes, blobETag, result, facts, warnings, failure, cancellationToken).ConfigureAwait(false);
+            if (failure is not null)
+            {
+                _logger.LogWarning("Report {ReportId} ({BlobName}) failed: {Reason}", id, blobName, failure);
+                return new IngestOutcome(id, blobName, IngestResult.Failed, 0, failure, hash);
+            }
+            _logger.LogInformation("Report {ReportId} ({BlobName}) ingested: {Count} facts", id, blobName, facts.Count);
+            return new IngestOutcome(id, blobName, IngestResult.Succeeded, facts.Count, null, hash);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+        {
+            var error = Describe(ex);
+            _logger.LogWarning(ex, "Report {ReportId} ({BlobName}) attempt {Attempt} of {Max} threw", id, blobName, attempt, max);
+            if (attempt >= max)
+            {
+                var reason = $"could not be processed after {attempt} attempts: {error}";
+                try
+                {
+                    var fresh = await _store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+                    if (fresh is not null && fresh.ContentHash == hash)
+                    {
+                        fresh.LastError = error;
+                        await FinishAsync(fresh, blobName, hash, bytes, blobETag, null, [], [], reason, cancellationToken).ConfigureAwait(false);
+                        return new IngestOutcome(id, blobName, IngestResult.Failed, 0, reason, hash);
+                    }
+                }
+                catch (Exception recordEx) when (recordEx is not OperationCanceledException and not OutOfMemoryException)
+                {
+                    _logger.LogWarning(recordEx, "Could not record the failure of report {ReportId}", id);
+                }
+                throw;
+            }
+            try
+            {
+                var fresh = await _store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+                if (fresh is not null && fresh.ContentHash == hash)
+                {
+                    fresh.LastError = error;
+                    await _store.SaveAsync(fresh, cancellationToken).ConfigureAwait(false);
+                }
+            }
+            catch (Exception recordEx) when (recordEx is not OperationCanceledException and not OutOfMemoryException)
+            {
+                _logger.LogDebug(recordEx, "Could not record the error of report {ReportId}", id);
+            }
+            throw;
+        }
+    }
+
+    /// <summary>Switches the report row to the new content (facts already written) and deletes superseded rows.</summary>
+    private async Task FinishAsync(ReportRecord record, string blobName, string hash, ReportBytes bytes, string? blobETag,
+        ExtractionResult? result, IReadOnlyList<StoredFact> facts, IReadOnlyList<string> warnings, string? failure, CancellationToken cancellationToken)
+    {
+        var previous = record.ActiveHash;
+        record.BlobName = blobName;
+        record.ContentHash = hash;
+        // A failed report has no facts: its active hash matches no rows (not even rows a crashed try left).
+        record.ActiveHash = failure is null ? hash : "failed-" + hash;
+        if (previous is not null && previous != record.ActiveHash) record.NeedsCleanup = true;
+        record.Status = failure is null ? ReportStatus.Succeeded : ReportStatus.Failed;
+        record.Error = failure;
+        record.Size = bytes.Size ?? bytes.Length;
+        if (blobETag is not null) record.BlobETag = blobETag;
+        record.FactCount = failure is null ? facts.Count : 0;
+        record.Warnings = warnings.Take(30).Select(w => w.Length > 300 ? w[..300] : w).ToList();
+        var region = result?.Region ?? RegionInfo.Unknown;
+        record.Region = region.Name;
+        record.Level = region.Level;
+        record.Province = region.Province;
+        record.Year = result?.Year;
+        record.RegionSource = result?.RegionSource;
+        record.YearSource = result?.YearSource;
+        record.IngestedAt = facts.Count > 0 ? facts[0].IngestedAt : _time.GetUtcNow();
+        if (failure is null) record.LastError = null;
+        await _store.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+        if (!record.NeedsCleanup) return;
+        try
+        {
+            await _store.CleanupAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+        {
+            // The switch is done and readers ignore rows of other hashes; the flag stays set, so the next
+            // delivery or reconciliation pass deletes them.
+            _logger.LogWarning(ex, "Report {ReportId}: superseded fact rows not deleted yet", record.Id);
+        }
+    }
+
+    private (ExtractionResult? Result, IReadOnlyList<StoredFact> Facts, IReadOnlyList<string> Warnings, string? Failure) Prepare(
+        string blobName, ReportBytes bytes, string reportId, DateTimeOffset now)
+    {
+        if (bytes.TooLarge) return (null, [], [], ReportContent.TooLargeReason(_options.MaxReportBytes));
+        var decoded = DecodeText(bytes.Span, _options.MaxReportBytes);
+        if (decoded.Text is null) return (null, [], [], decoded.FailureReason ?? "not text");
+        var result = Extract(decoded.Text, blobName);
+        if (result.NotAReportReason is not null)
+            return (result, [], result.Warnings, "not a work report: " + result.NotAReportReason);
+
+        var warnings = result.Warnings.ToList();
+        var facts = new List<StoredFact>();
+        var seen = new HashSet<(string, string, string, string, double, string)>();
+        int dropped = 0, duplicates = 0;
+        foreach (var f in result.Facts)
+        {
+            if (!IndicatorCatalog.TryGet(f.Indicator, out _) || !Periods.IsValid(f.Period) || !FactKinds.IsValid(f.Kind) || !double.IsFinite(f.Value))
+            {
+                dropped++;
+                continue;
+            }
+            var region = _gazetteer.TryResolve(f.Region, out var r) ? r : result.Region;
+            var fact = f with
+            {
+                Region = region.Name,
+                Qualifier = Qualifiers.All.Contains(f.Qualifier) ? f.Qualifier : Qualifiers.Exact,
+                Evidence = f.Evidence ?? "",
+            };
+            if (!seen.Add((fact.Region, fact.Indicator, fact.Period, fact.Kind, fact.Value, fact.Unit))) { duplicates++; continue; }
+            facts.Add(new StoredFact
+            {
+                Fact = fact,
+                ReportId = reportId,
+                ReportYear = result.Year,
+                IngestedAt = now,
+                Level = region.Level,
+                Province = region.Province,
+            });
+        }
+        if (dropped > 0) warnings.Add($"{dropped} facts dropped: indicator not in the catalog, or invalid period, kind or value");
+        if (duplicates > 0) warnings.Add($"{duplicates} duplicate facts dropped");
+        if (facts.Count == 0 && result.Region.IsUnknown) return (result, [], warnings, "no region recognised");
+        if (result.Region.IsUnknown) warnings.Add("no region recognised: facts stored under region 'unknown'");
+        if (facts.Count == 0) warnings.Add("no facts found");
+        return (result, facts, warnings, null);
+    }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        RequestFailedException r => $"storage error {r.Status} {r.ErrorCode}".TrimEnd(),
+        _ => ex.GetType().Name + ": " + (ex.Message.Length > 200 ? ex.Message[..200] : ex.Message),
+    };
+}

@@ -1,0 +1,51 @@
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using ReportFunctions.Core.Configuration;
+
+namespace ReportFunctions.Core.Storage;
+
+/// <summary>
+/// The app's storage: the <c>reports</c> container and the Reports, FactsByRegion and FactsByIndicator tables
+/// (names from <see cref="StorageNames"/>). An optional name prefix lets tests share one storage account
+/// without seeing each other's data; production uses no prefix.
+/// </summary>
+public sealed class ReportStorage
+{
+    private int _created;
+
+    public ReportStorage(TableServiceClient tables, BlobServiceClient blobs) : this(tables, blobs, null) { }
+
+    /// <param name="namePrefix">Letters and digits, starting with a letter; prepended to every table and container name.</param>
+    public ReportStorage(TableServiceClient tables, BlobServiceClient blobs, string? namePrefix)
+    {
+        ArgumentNullException.ThrowIfNull(tables);
+        ArgumentNullException.ThrowIfNull(blobs);
+        if (!string.IsNullOrEmpty(namePrefix) && (!char.IsAsciiLetter(namePrefix[0]) || !namePrefix.All(char.IsAsciiLetterOrDigit) || namePrefix.Length > 20))
+            throw new ArgumentException("The name prefix must be up to 20 letters and digits, starting with a letter.", nameof(namePrefix));
+        var prefix = namePrefix ?? "";
+        TableService = tables;
+        BlobService = blobs;
+        Reports = tables.GetTableClient(prefix + StorageNames.ReportsTable);
+        FactsByRegion = tables.GetTableClient(prefix + StorageNames.FactsByRegionTable);
+        FactsByIndicator = tables.GetTableClient(prefix + StorageNames.FactsByIndicatorTable);
+        Container = blobs.GetBlobContainerClient(prefix.Length == 0 ? StorageNames.ReportsContainer : prefix.ToLowerInvariant() + "-" + StorageNames.ReportsContainer);
+    }
+
+    public TableServiceClient TableService { get; }
+    public BlobServiceClient BlobService { get; }
+    public TableClient Reports { get; }
+    public TableClient FactsByRegion { get; }
+    public TableClient FactsByIndicator { get; }
+    public BlobContainerClient Container { get; }
+
+    /// <summary>Creates the container and the tables if they do not exist (once per instance).</summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        if (Volatile.Read(ref _created) == 1) return;
+        await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await Reports.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await FactsByRegion.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        await FactsByIndicator.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
+        Volatile.Write(ref _created, 1);
+    }
+}

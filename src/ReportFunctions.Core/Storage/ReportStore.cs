@@ -1,0 +1,168 @@
+using Azure;
+using Azure.Data.Tables;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using ReportFunctions.Core.Domain;
+
+namespace ReportFunctions.Core.Storage;
+
+/// <summary>
+/// Report rows and the writing of fact rows. Writing a report's facts is made atomic for readers by hashes:
+/// <list type="number">
+/// <item>the report row records the region partition about to be written (<see cref="ReportRecord.TouchedRegions"/>, <see cref="ReportRecord.NeedsCleanup"/>);</item>
+/// <item>fact rows of the new content are upserted next to the old ones (their RowKeys carry the hash), FactsByRegion first, then FactsByIndicator;</item>
+/// <item>one update of the report row switches <see cref="ReportRecord.ActiveHash"/>: readers return only rows of the active hash;</item>
+/// <item>rows of any other hash are deleted (again on a later run if a crash left them).</item>
+/// </list>
+/// </summary>
+public sealed class ReportStore
+{
+    private readonly ReportStorage _storage;
+    private readonly ILogger<ReportStore> _logger;
+
+    public ReportStore(ReportStorage storage, ILogger<ReportStore>? logger = null)
+    {
+        _storage = storage;
+        _logger = logger ?? NullLogger<ReportStore>.Instance;
+    }
+
+    public ReportStorage Storage => _storage;
+
+    /// <summary>Test seam: runs after each fact transaction (a test throws here to simulate a crash mid-write).</summary>
+    internal Func<Task>? AfterFactTransaction { get; set; }
+
+    public async Task<ReportRecord?> GetAsync(string reportId, CancellationToken cancellationToken)
+    {
+        if (!ReportIds.IsWellFormed(reportId)) return null;
+        var r = await _storage.Reports.GetEntityIfExistsAsync<TableEntity>(ReportRecord.Partition, reportId, cancellationToken: cancellationToken).ConfigureAwait(false);
+        return r.HasValue ? ReportRecord.FromEntity(r.Value!) : null;
+    }
+
+    /// <summary>Adds the row if new, or replaces it if unchanged since it was read (optimistic concurrency: 412 otherwise).</summary>
+    public async Task SaveAsync(ReportRecord record, CancellationToken cancellationToken)
+    {
+        var entity = record.ToEntity();
+        Response response;
+        if (record.ETag == default)
+            response = await _storage.Reports.AddEntityAsync(entity, cancellationToken).ConfigureAwait(false);
+        else
+            response = await _storage.Reports.UpdateEntityAsync(entity, record.ETag, TableUpdateMode.Replace, cancellationToken).ConfigureAwait(false);
+        record.ETag = response.Headers.ETag ?? default;
+    }
+
+    /// <summary>Every report row, one page at a time (the Reports table is one partition).</summary>
+    public async Task<(IReadOnlyList<ReportRecord> Items, string? Continuation)> ListAsync(string? afterId, int pageSize, CancellationToken cancellationToken)
+    {
+        var filter = afterId is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {ReportRecord.Partition}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {ReportRecord.Partition} and RowKey gt {afterId}");
+        var items = new List<ReportRecord>();
+        await foreach (var e in _storage.Reports.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(pageSize + 1, 1000), cancellationToken: cancellationToken).ConfigureAwait(false))
+        {
+            if (items.Count == pageSize) return (items, items[^1].Id);
+            items.Add(ReportRecord.FromEntity(e));
+        }
+        return (items, null);
+    }
+
+    /// <summary>Every report row (for the reconciliation pass and the region list).</summary>
+    public async IAsyncEnumerable<ReportRecord> AllAsync([System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ReportRecord.Partition}");
+        await foreach (var e in _storage.Reports.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            yield return ReportRecord.FromEntity(e);
+    }
+
+    /// <summary>
+    /// Writes the facts of content <paramref name="hash"/> beside the current ones (invisible to readers until
+    /// <see cref="ActivateAsync"/>). The record must be the current row (it is saved here).
+    /// </summary>
+    public async Task WriteFactsAsync(ReportRecord record, string hash, IReadOnlyList<StoredFact> facts, CancellationToken cancellationToken)
+    {
+        var regions = facts.Select(f => f.Fact.Region).Distinct(StringComparer.Ordinal).ToList();
+        var touched = record.TouchedRegions.Union(regions, StringComparer.Ordinal).ToList();
+        if (!record.NeedsCleanup || touched.Count != record.TouchedRegions.Count)
+        {
+            record.TouchedRegions = touched;
+            record.NeedsCleanup = true;
+            await SaveAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+
+        var numbered = facts.Select((f, i) => (Fact: f, Seq: i)).ToList();
+        await FactRows.SubmitAsync(_storage.FactsByRegion,
+            numbered.Select(x => (x.Fact.Fact.Region, new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                FactRows.ToEntity(x.Fact.Fact.Region, FactRows.RegionRowKey(x.Fact, hash, x.Seq), x.Fact, hash, x.Seq)))),
+            AfterFactTransaction, cancellationToken).ConfigureAwait(false);
+        await FactRows.SubmitAsync(_storage.FactsByIndicator,
+            numbered.Select(x => (x.Fact.Fact.Indicator, new TableTransactionAction(TableTransactionActionType.UpsertReplace,
+                FactRows.ToEntity(x.Fact.Fact.Indicator, FactRows.IndicatorRowKey(x.Fact, hash, x.Seq), x.Fact, hash, x.Seq)))),
+            AfterFactTransaction, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Deletes fact rows of this report whose hash is not the active one, then clears the cleanup flag.</summary>
+    public async Task CleanupAsync(ReportRecord record, CancellationToken cancellationToken)
+    {
+        var active = record.ActiveHash;
+        var keep = new List<string>();
+        foreach (var region in record.TouchedRegions)
+        {
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {region} and ReportId eq {record.Id}");
+            var stale = new List<TableEntity>();
+            var any = false;
+            await foreach (var e in _storage.FactsByRegion.QueryAsync<TableEntity>(filter, cancellationToken: cancellationToken).ConfigureAwait(false))
+            {
+                if (FactRows.Hash(e) == active) any = true;
+                else stale.Add(e);
+            }
+            if (any) keep.Add(region);
+            if (stale.Count == 0) continue;
+            _logger.LogInformation("Deleting {Count} superseded fact rows of report {ReportId} in region {Region}", stale.Count, record.Id, region);
+            // Indicator rows first: the region rows are the index that finds them if this stops half-way.
+            await FactRows.SubmitAsync(_storage.FactsByIndicator, stale.Select(e =>
+            {
+                var (pk, rk) = FactRows.IndicatorKeyOf(e);
+                return (pk, new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(pk, rk), ETag.All));
+            }), null, cancellationToken).ConfigureAwait(false);
+            await FactRows.SubmitAsync(_storage.FactsByRegion, stale.Select(e =>
+                (e.PartitionKey, new TableTransactionAction(TableTransactionActionType.Delete, new TableEntity(e.PartitionKey, e.RowKey), ETag.All))),
+                null, cancellationToken).ConfigureAwait(false);
+        }
+        record.TouchedRegions = keep;
+        record.NeedsCleanup = false;
+        try
+        {
+            await SaveAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 412)
+        {
+            // Another ingestion changed the row meanwhile; it owns the cleanup flag now.
+        }
+    }
+
+    /// <summary>Active hash of each report, read once per reader request.</summary>
+    internal sealed class ActiveHashes(ReportStore store)
+    {
+        private readonly Dictionary<string, string?> _active = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _refreshed = new(StringComparer.Ordinal);
+
+        /// <summary>Set when a report's active hash changed while this request was reading.</summary>
+        public bool Changed { get; private set; }
+
+        public async ValueTask<bool> IsActiveAsync(string? reportId, string? hash, CancellationToken cancellationToken)
+        {
+            if (reportId is null || hash is null) return false;
+            if (!_active.TryGetValue(reportId, out var active))
+            {
+                active = (await store.GetAsync(reportId, cancellationToken).ConfigureAwait(false))?.ActiveHash;
+                _active[reportId] = active;
+                return active == hash;
+            }
+            if (active == hash) return true;
+            // A row of another hash: stale (normal during a cleanup), or the report switched while we read.
+            if (!_refreshed.Add(reportId)) return false;
+            var now = (await store.GetAsync(reportId, cancellationToken).ConfigureAwait(false))?.ActiveHash;
+            if (now != active) { Changed = true; _active[reportId] = now; }
+            return now == hash;
+        }
+    }
+}
