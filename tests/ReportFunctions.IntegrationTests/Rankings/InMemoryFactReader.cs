@@ -8,7 +8,7 @@ namespace ReportFunctions.IntegrationTests.Rankings;
 /// <summary>
 /// The input source of the rankings tests until ingestion is merged: the facts the synthetic reports of
 /// Data/rankings state (facts.jsonl, written with the reports by make_reports.py). Only the facts are in memory;
-/// rankings and attainment are stored in a real Azurite.
+/// rankings and attainment are stored in a real Azurite. Report ids are the ones the ingestion gives the report files.
 /// </summary>
 public sealed class InMemoryFactReader : IFactReader
 {
@@ -62,7 +62,7 @@ public sealed class InMemoryFactReader : IFactReader
                     Qualifier = j.GetProperty("qualifier").GetString()!,
                     Evidence = j.GetProperty("evidence").GetString()!,
                 },
-                ReportId = j.GetProperty("report_id").GetString()!,
+                ReportId = SyntheticReportPipeline.ReportId(j.GetProperty("report_id").GetString()!),
                 ReportYear = reportYear,
                 IngestedAt = ingested.AddYears(reportYear - 2024),
                 Level = j.GetProperty("level").GetString()!,

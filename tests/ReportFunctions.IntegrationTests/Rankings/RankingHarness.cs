@@ -23,6 +23,17 @@ public sealed class RankingHarness
         Dispatcher = new ApiDispatcher([Api]);
     }
 
+    /// <summary>Fact tables filled by ingesting the synthetic reports through the real pipeline, and rankings, under one prefix.</summary>
+    public static async Task<RankingHarness> FromReportsAsync(AzuriteFixture azurite)
+    {
+        var prefix = "rk" + Guid.NewGuid().ToString("N")[..10];
+        var pipeline = await SyntheticReportPipeline.CreateAsync(azurite, prefix);
+        return new RankingHarness(azurite, pipeline.Reader, prefix) { Pipeline = pipeline };
+    }
+
+    /// <summary>The ingestion pipeline when the facts come from it.</summary>
+    public SyntheticReportPipeline? Pipeline { get; private init; }
+
     public string Prefix { get; }
     public IFactReader Facts { get; }
     public RankingStore Rankings { get; }

@@ -9,9 +9,9 @@ using ReportFunctions.IntegrationTests.Support;
 namespace ReportFunctions.IntegrationTests.Rankings;
 
 /// <summary>
-/// Rankings and attainment computed from the facts of the synthetic reports in Data/rankings (6 cities in
-/// Zhejiang and Guangdong and the 2 provinces, reports of 2023 and 2024), stored in Azurite and served by the
-/// API module.
+/// Rankings and attainment computed from the synthetic reports in Data/rankings (6 cities in Zhejiang and Guangdong
+/// and the 2 provinces, reports of 2023 and 2024) ingested through the real pipeline (see
+/// <see cref="SyntheticReportPipeline"/>), stored in Azurite and served by the API module.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class RankingsIntegrationTests(AzuriteFixture azurite)
@@ -21,9 +21,11 @@ public sealed class RankingsIntegrationTests(AzuriteFixture azurite)
     private static List<(int Rank, string Region)> Entries(JsonElement ranking) =>
         ranking.GetProperty("entries").EnumerateArray().Select(e => (e.GetProperty("rank").GetInt32(), e.GetProperty("region").GetString()!)).ToList();
 
-    private async Task<RankingHarness> RefreshedAsync(IFactReader? facts = null)
+    private static string Id(string report) => SyntheticReportPipeline.ReportId(report);
+
+    private async Task<RankingHarness> RefreshedAsync()
     {
-        var h = new RankingHarness(azurite, facts ?? new InMemoryFactReader(InMemoryFactReader.LoadSyntheticFacts()));
+        var h = await RankingHarness.FromReportsAsync(azurite);
         var summary = await h.NewRefresher().RefreshAsync(CancellationToken.None);
         Assert.True(summary.RankingsWritten > 0);
         Assert.Equal(summary.RankingsComputed, summary.RankingsWritten);
@@ -51,7 +53,7 @@ public sealed class RankingsIntegrationTests(AzuriteFixture azurite)
         Assert.Equal("%", first.GetProperty("unit").GetString());
         Assert.Equal("exact", first.GetProperty("qualifier").GetString());
         Assert.Equal(100, first.GetProperty("percentile").GetDouble());
-        Assert.Equal("ningbo-2023", first.GetProperty("report_id").GetString());
+        Assert.Equal(Id("ningbo-2023"), first.GetProperty("report_id").GetString());
         Assert.Equal("Zhejiang", first.GetProperty("province").GetString());
         Assert.Equal(80, j.GetProperty("entries")[1].GetProperty("percentile").GetDouble()); // 100 * (6-2)/(6-1)
     }
@@ -107,7 +109,7 @@ public sealed class RankingsIntegrationTests(AzuriteFixture azurite)
         var lines = csv.BodyText.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(7, lines.Length);
         Assert.StartsWith("rank,region,province,value,unit,qualifier,ranked,percentile,report_id", lines[0]);
-        Assert.StartsWith("1,Ningbo,Zhejiang,3.5,%,exact,6,100,ningbo-2023,2023,gdp_growth,2022,actual,city,all,higher_is_better,", lines[1]);
+        Assert.StartsWith($"1,Ningbo,Zhejiang,3.5,%,exact,6,100,{Id("ningbo-2023")},2023,gdp_growth,2022,actual,city,all,higher_is_better,", lines[1]);
         var accept = await h.GetAsync(ApiEndpointNames.GetRanking, new Dictionary<string, string?> { ["code"] = "gdp" }, accept: "text/csv");
         Assert.StartsWith("text/csv", accept.ContentType);
 
@@ -152,8 +154,8 @@ public sealed class RankingsIntegrationTests(AzuriteFixture azurite)
         Assert.Equal([(1, "Jiaxing", 0.3, true), (2, "Ningbo", 0.2, true), (3, "Hangzhou", 0.1, true),
                       (4, "Zhanjiang", -1.0, false), (5, "Guangzhou", -1.4, false), (6, "Zhaoqing", -1.5, false)], rows);
         var jiaxing = j.GetProperty("entries")[0];
-        Assert.Equal("jiaxing-2023", jiaxing.GetProperty("target_report_id").GetString());
-        Assert.Equal("jiaxing-2024", jiaxing.GetProperty("actual_report_id").GetString());
+        Assert.Equal(Id("jiaxing-2023"), jiaxing.GetProperty("target_report_id").GetString());
+        Assert.Equal(Id("jiaxing-2024"), jiaxing.GetProperty("actual_report_id").GetString());
 
         var unemployment = Json(await h.GetAsync(ApiEndpointNames.GetAttainment, new Dictionary<string, string?> { ["code"] = "unemployment_rate" }));
         Assert.Equal("2023", unemployment.GetProperty("period").GetString());
@@ -182,7 +184,7 @@ public sealed class RankingsIntegrationTests(AzuriteFixture azurite)
         var csv = await h.GetAsync(ApiEndpointNames.GetRegionAttainment, new Dictionary<string, string?> { ["region"] = "jiaxing" },
             new Dictionary<string, string?> { ["format"] = "csv" });
         Assert.StartsWith("text/csv", csv.ContentType);
-        Assert.Contains("Jiaxing,city,Zhejiang,gdp_growth,2023,%,6,about,jiaxing-2023,6.3,exact,jiaxing-2024,0.3,true,met,1,6", csv.BodyText);
+        Assert.Contains($"Jiaxing,city,Zhejiang,gdp_growth,2023,%,6,about,{Id("jiaxing-2023")},6.3,exact,{Id("jiaxing-2024")},0.3,true,met,1,6", csv.BodyText);
 
         Assert.Equal(404, (await h.GetAsync(ApiEndpointNames.GetRegionAttainment, new Dictionary<string, string?> { ["region"] = "Atlantis" })).StatusCode);
         Assert.Equal(404, (await h.GetAsync(ApiEndpointNames.GetAttainment, new Dictionary<string, string?> { ["code"] = "nope" })).StatusCode);
@@ -193,7 +195,7 @@ public sealed class RankingsIntegrationTests(AzuriteFixture azurite)
     [Fact]
     public async Task Refresh_endpoint_runs_a_refresh_and_reports_it()
     {
-        var h = new RankingHarness(azurite, new InMemoryFactReader(InMemoryFactReader.LoadSyntheticFacts()));
+        var h = await RankingHarness.FromReportsAsync(azurite);
         Assert.Equal(404, (await h.GetRankingAsync("gdp_growth", period: "2022")).StatusCode);
         var r = await h.Dispatcher.HandleAsync(ApiEndpointNames.RefreshRankings, new ApiRequest { Method = "POST" }, CancellationToken.None);
         Assert.Equal(200, r.StatusCode);
@@ -208,21 +210,14 @@ public sealed class RankingsIntegrationTests(AzuriteFixture azurite)
         Assert.Equal(j.GetProperty("rankings_computed").GetInt32(), again.GetProperty("rankings_unchanged").GetInt32());
     }
 
-    private static StoredFact Revised(StoredFact f, double value, string reportId, int reportYear) => f with
-    {
-        Fact = f.Fact with { Value = value },
-        ReportId = reportId,
-        ReportYear = reportYear,
-        IngestedAt = f.IngestedAt.AddYears(1),
-    };
+    /// <summary>Hangzhou's 2023 report delivered again, corrected: its 2022 GDP growth is 3.5% (tied first with Ningbo), not 1.5%.</summary>
+    private static Task ReviseAsync(SyntheticReportPipeline pipeline) =>
+        pipeline.IngestAsync("hangzhou-2023.txt", Replace(SyntheticReportPipeline.ReportText("hangzhou-2023.txt"), "an increase of 1.5%", "an increase of 3.5%"));
 
-    /// <summary>The synthetic facts plus a 2025 report of Hangzhou that revises its 2022 GDP growth to 3.5% (tied first with Ningbo).</summary>
-    private static List<StoredFact> WithRevision()
+    private static string Replace(string text, string from, string to)
     {
-        var facts = InMemoryFactReader.LoadSyntheticFacts();
-        var old = facts.Single(f => f.Fact is { Region: "Hangzhou", Indicator: "gdp_growth", Period: "2022", Kind: "actual" });
-        facts.Add(Revised(old, 3.5, "hangzhou-2025", 2025));
-        return facts;
+        Assert.Contains(from, text);
+        return text.Replace(from, to, StringComparison.Ordinal);
     }
 
     private static async Task<TableEntity> HeadAsync(RankingHarness h, string code, string name) =>
@@ -239,8 +234,7 @@ public sealed class RankingsIntegrationTests(AzuriteFixture azurite)
     [Fact]
     public async Task Unchanged_inputs_are_not_rewritten_and_changed_ones_are()
     {
-        var reader = new InMemoryFactReader(InMemoryFactReader.LoadSyntheticFacts());
-        var h = await RefreshedAsync(reader);
+        var h = await RefreshedAsync();
         const string name = "2022|actual|city|all";
         var before = await HeadAsync(h, "gdp_growth", name);
         var gdpBefore = await HeadAsync(h, "gdp", name);
@@ -253,8 +247,8 @@ public sealed class RankingsIntegrationTests(AzuriteFixture azurite)
         Assert.Equal(before.ETag, after.ETag);
         Assert.Equal(before.GetString("Version"), after.GetString("Version"));
 
-        // A later report revises one value: only the rankings it is part of are rewritten.
-        reader.Set(WithRevision());
+        // A corrected report revises one value: only the rankings it is part of are rewritten.
+        await ReviseAsync(h.Pipeline!);
         var revised = await h.NewRefresher().RefreshAsync(CancellationToken.None);
         Assert.Equal(2, revised.RankingsWritten); // gdp_growth 2022 actual: all cities, cities of Zhejiang
         Assert.Equal(revised.RankingsComputed - 2, revised.RankingsUnchanged);
@@ -262,11 +256,13 @@ public sealed class RankingsIntegrationTests(AzuriteFixture azurite)
         Assert.Equal(gdpBefore.ETag, (await HeadAsync(h, "gdp", name)).ETag);
         var j = Json(await h.GetRankingAsync("gdp_growth", period: "2022"));
         Assert.Equal([(1, "Hangzhou"), (1, "Ningbo"), (3, "Jiaxing"), (3, "Zhanjiang"), (5, "Guangzhou"), (6, "Zhaoqing")], Entries(j));
-        Assert.Equal("hangzhou-2025", j.GetProperty("entries")[0].GetProperty("report_id").GetString());
+        Assert.Equal(3.5, j.GetProperty("entries")[0].GetProperty("value").GetDouble());
+        Assert.Equal(Id("hangzhou-2023"), j.GetProperty("entries")[0].GetProperty("report_id").GetString());
         Assert.Equal(6, await EntryRowsAsync(h, "gdp_growth", name)); // the replaced version's entries are gone
 
         // Facts that vanish (fewer than two regions) take their ranking with them.
-        reader.Set(reader.Facts.Where(f => !(f.Fact.Indicator == "cpi_growth" && f.Fact.Period == "2022" && f.Level == RegionLevels.Province && f.Fact.Region == "Zhejiang")));
+        // Zhejiang's 2023 report corrected without its CPI: no province ranking of 2022 CPI is left.
+        await h.Pipeline!.IngestAsync("zhejiang-2023.txt", Replace(SyntheticReportPipeline.ReportText("zhejiang-2023.txt"), ", and consumer prices rose by 2.2%", ""));
         var removed = await h.NewRefresher().RefreshAsync(CancellationToken.None);
         Assert.Equal(1, removed.RankingsRemoved);
         Assert.Equal(404, (await h.GetRankingAsync("cpi_growth", period: "2022", level: "province")).StatusCode);
@@ -277,18 +273,18 @@ public sealed class RankingsIntegrationTests(AzuriteFixture azurite)
     [InlineData(true)]
     public async Task Concurrent_runs_give_one_runs_result_and_readers_only_see_complete_rankings(bool useLease)
     {
-        var reader = new InMemoryFactReader(InMemoryFactReader.LoadSyntheticFacts());
-        var h = await RefreshedAsync(reader);
+        var h = await RefreshedAsync();
         var oldRanking = Entries(Json(await h.GetRankingAsync("gdp_growth", period: "2022")));
 
         // The expected result: one run over the new facts, in tables of its own.
-        var single = new RankingHarness(azurite, new InMemoryFactReader(WithRevision()));
+        var single = await RankingHarness.FromReportsAsync(azurite);
+        await ReviseAsync(single.Pipeline!);
         await single.NewRefresher().RefreshAsync(CancellationToken.None);
         var expected = Json(await single.GetRankingAsync("gdp_growth", period: "2022"));
         var newRanking = Entries(expected);
         Assert.NotEqual(oldRanking, newRanking);
 
-        reader.Set(WithRevision());
+        await ReviseAsync(h.Pipeline!);
         var seen = new ConcurrentBag<string>();
         using var stop = new CancellationTokenSource();
         var reading = Task.Run(async () =>
