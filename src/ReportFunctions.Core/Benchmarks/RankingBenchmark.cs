@@ -3,9 +3,18 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using Azure.Data.Tables;
 using Azure.Storage.Blobs;
+using System.Collections.Concurrent;
+using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using ReportFunctions.Core.Configuration;
 using ReportFunctions.Core.Domain;
+using ReportFunctions.Core.Extraction;
+using ReportFunctions.Core.Ingestion;
+using ReportFunctions.Core.Queries;
 using ReportFunctions.Core.Rankings;
+using ReportFunctions.Core.Storage;
+using RegionInfo = ReportFunctions.Core.Domain.RegionInfo;
 
 namespace ReportFunctions.Core.Benchmarks;
 
@@ -24,6 +33,8 @@ public sealed record RankingBenchmarkOptions
     /// <summary>Table prefix of the run (letters and digits); a new one by default, so a run starts from empty tables.</summary>
     public string? TablePrefix { get; init; }
     public int Seed { get; init; } = 20240501;
+    /// <summary>Write the facts through the ingestion and read them with the real reader (<see cref="RankingBenchmark.ThroughIngestion"/>), not from memory.</summary>
+    public bool ThroughIngestion { get; init; }
 }
 
 /// <summary>What a benchmark run measured.</summary>
@@ -68,7 +79,7 @@ public sealed class RankingBenchmark
         var memory = reader is null ? new SyntheticFactReader(facts) : null;
         if (seed is not null) await seed(facts, cancellationToken).ConfigureAwait(false);
         var seeding = clock.Elapsed;
-        output?.WriteLine($"{facts.Count} facts ready in {seeding.TotalSeconds:F1} s; tables {prefix}*");
+        output?.WriteLine($"{facts.Count} facts {(seed is null ? "in memory" : "seeded")} in {seeding.TotalSeconds:F1} s; tables {prefix}*");
 
         var refresher = new RankingRefresher(reader ?? memory!, new RankingStore(_tables, prefix), new AttainmentStore(_tables, prefix), _blobs,
             _time, NullLogger<RankingRefresher>.Instance, new RankingRefresherSettings { LeaseBlobName = prefix + "-rankings-refresh" });
@@ -85,6 +96,43 @@ public sealed class RankingBenchmark
         var one = await refresher.RefreshAsync(cancellationToken).ConfigureAwait(false);
         output?.WriteLine($"one fact changed: {one.Duration.TotalSeconds:F1} s ({one.RankingsWritten} written)");
         return new RankingBenchmarkResult(facts.Count, seeding, full, unchanged, one);
+    }
+
+    /// <summary>
+    /// The whole path: facts written by the real <see cref="ReportIngestor"/> (one small report per synthetic report id,
+    /// whose extraction yields that report's facts) into fact tables under <paramref name="prefix"/>, and read back by
+    /// the real reader (<see cref="FactQueries"/>). Returns the reader and the seeding delegate for <see cref="RunAsync"/>.
+    /// </summary>
+    public (IFactReader Reader, Func<IReadOnlyList<StoredFact>, CancellationToken, Task> Seed) ThroughIngestion(string prefix, int parallelism = 8)
+    {
+        var store = new ReportStore(new ReportStorage(_tables, _blobs, prefix), NullLogger<ReportStore>.Instance);
+        var ingestor = new ReportIngestor(store, new ReportExtractor(), Options.Create(new ReportFunctionsOptions()), _time, NullLogger<ReportIngestor>.Instance);
+        var results = new ConcurrentDictionary<string, ExtractionResult>(StringComparer.Ordinal);
+        ingestor.Extract = (text, _) => results[text.Trim()];
+        async Task Seed(IReadOnlyList<StoredFact> facts, CancellationToken ct)
+        {
+            await ingestor.EnsureCreatedAsync(ct).ConfigureAwait(false);
+            var reports = facts.GroupBy(f => f.ReportId).ToList();
+            foreach (var report in reports)
+            {
+                var first = report.First();
+                results[$"synthetic report {report.Key}"] = new ExtractionResult
+                {
+                    Region = new RegionInfo(first.Fact.Region, first.Level, first.Province),
+                    Year = first.ReportYear,
+                    RegionSource = "title",
+                    YearSource = "title",
+                    Facts = report.Select(f => f.Fact).ToList(),
+                };
+            }
+            await Parallel.ForEachAsync(reports, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct }, async (report, token) =>
+            {
+                var outcome = await ingestor.IngestAsync(report.Key + ".txt", new MemoryStream(Encoding.UTF8.GetBytes($"synthetic report {report.Key}")), token).ConfigureAwait(false);
+                if (outcome.Result != IngestResult.Succeeded)
+                    throw new InvalidOperationException($"seeding {report.Key}: {outcome.Result} {outcome.Reason}");
+            }).ConfigureAwait(false);
+        }
+        return (new FactQueries(store), Seed);
     }
 
     /// <summary>Deterministic synthetic facts: every city and province, code and year, from one report per region and year.</summary>
@@ -143,7 +191,7 @@ public sealed class RankingBenchmark
     }
 
     /// <summary>
-    /// For <c>reports bench-rank [--cities N] [--provinces N] [--indicators N] [--years N] [--targets]</c>: runs the benchmark
+    /// For <c>reports bench-rank [--cities N] [--provinces N] [--indicators N] [--years N] [--targets] [--through-ingestion]</c>: runs the benchmark
     /// against the storage of <paramref name="connectionString"/> and prints the timings. Returns the exit code.
     /// </summary>
     public static async Task<int> RunFromCommandLineAsync(string connectionString, IReadOnlyList<string> args, TextWriter output, CancellationToken cancellationToken = default)
@@ -162,18 +210,21 @@ public sealed class RankingBenchmark
                     "--indicators" => o with { Indicators = Math.Min(Next(), IndicatorCatalog.All.Count) },
                     "--years" => o with { Years = Next() },
                     "--targets" => o with { Targets = true },
+                    "--through-ingestion" => o with { ThroughIngestion = true },
                     _ => throw new ArgumentException($"unknown option {args[i]}"),
                 };
             }
             catch (ArgumentException ex)
             {
-                await output.WriteLineAsync("bench-rank: " + ex.Message + "; usage: bench-rank [--cities N] [--provinces N] [--indicators N] [--years N] [--targets]").ConfigureAwait(false);
+                await output.WriteLineAsync("bench-rank: " + ex.Message + "; usage: bench-rank [--cities N] [--provinces N] [--indicators N] [--years N] [--targets] [--through-ingestion]").ConfigureAwait(false);
                 return 2;
             }
         }
         var bench = new RankingBenchmark(new TableServiceClient(connectionString), new BlobServiceClient(connectionString), TimeProvider.System);
-        await output.WriteLineAsync($"bench-rank: {o.Cities} cities in {o.Provinces} provinces x {o.Indicators} indicators x {o.Years} years{(o.Targets ? " with targets" : "")}").ConfigureAwait(false);
-        var result = await bench.RunAsync(o, output: output, cancellationToken: cancellationToken).ConfigureAwait(false);
+        await output.WriteLineAsync($"bench-rank: {o.Cities} cities in {o.Provinces} provinces x {o.Indicators} indicators x {o.Years} years{(o.Targets ? " with targets" : "")}{(o.ThroughIngestion ? ", facts through the ingestion" : ", facts in memory")}").ConfigureAwait(false);
+        var prefix = "bench" + Guid.NewGuid().ToString("N")[..8];
+        var (reader, seed) = o.ThroughIngestion ? bench.ThroughIngestion(prefix) : (null, null);
+        var result = await bench.RunAsync(o with { TablePrefix = prefix }, reader, seed, output, cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(result.ToString()).ConfigureAwait(false);
         return 0;
     }

@@ -6,7 +6,8 @@ namespace ReportFunctions.IntegrationTests.Rankings;
 
 /// <summary>
 /// The ranking benchmark, small by default; <c>RANKING_BENCH_FULL=1</c> runs the full size (300 cities x 31 indicators
-/// x 10 years) and prints its timings.
+/// x 10 years) and prints its timings; <c>RANKING_BENCH_INGESTION=1</c> writes the facts through the ingestion and reads
+/// them with the real reader instead of from memory.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class RankingBenchmarkTests(AzuriteFixture azurite, ITestOutputHelper output)
@@ -19,7 +20,10 @@ public sealed class RankingBenchmarkTests(AzuriteFixture azurite, ITestOutputHel
             ? new RankingBenchmarkOptions()
             : new RankingBenchmarkOptions { Cities = 20, Provinces = 4, Indicators = 3, Years = 2, Targets = true };
         var writer = new StringWriter();
-        var result = await new RankingBenchmark(azurite.TableService(), azurite.BlobService(), TimeProvider.System).RunAsync(options, output: writer);
+        var bench = new RankingBenchmark(azurite.TableService(), azurite.BlobService(), TimeProvider.System);
+        options = options with { TablePrefix = "bf" + Guid.NewGuid().ToString("N")[..10] };
+        var (reader, seed) = Environment.GetEnvironmentVariable("RANKING_BENCH_INGESTION") == "1" ? bench.ThroughIngestion(options.TablePrefix) : (null, null);
+        var result = await bench.RunAsync(options, reader, seed, writer);
         output.WriteLine(writer.ToString());
         output.WriteLine(result.ToString());
 
@@ -43,5 +47,21 @@ public sealed class RankingBenchmarkTests(AzuriteFixture azurite, ITestOutputHel
         Assert.Contains("nothing changed:", writer.ToString());
         Assert.Equal(2, await RankingBenchmark.RunFromCommandLineAsync(azurite.ConnectionString, ["--cities", "x"], new StringWriter()));
         Assert.Equal(2, await RankingBenchmark.RunFromCommandLineAsync(azurite.ConnectionString, ["--bogus"], new StringWriter()));
+    }
+
+    [Fact]
+    public async Task Rankings_benchmark_through_the_ingestion_reads_the_facts_it_wrote()
+    {
+        var options = new RankingBenchmarkOptions { Cities = 12, Provinces = 3, Indicators = 2, Years = 2, TablePrefix = "bi" + Guid.NewGuid().ToString("N")[..10] };
+        var bench = new RankingBenchmark(azurite.TableService(), azurite.BlobService(), TimeProvider.System);
+        var (reader, seed) = bench.ThroughIngestion(options.TablePrefix!);
+        var writer = new StringWriter();
+        var result = await bench.RunAsync(options, reader, seed, writer);
+        output.WriteLine(writer.ToString());
+        Assert.Equal((12 + 3) * 2 * 2, result.Facts);
+        Assert.Equal(result.Facts, result.Full.FactsRead);
+        Assert.Equal(2 * 2 * (1 + 3 + 1), result.Full.RankingsComputed);
+        Assert.Equal(0, result.Unchanged.RankingsWritten);
+        Assert.Equal(2, result.OneFactChanged.RankingsWritten);
     }
 }
