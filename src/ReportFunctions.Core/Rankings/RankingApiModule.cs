@@ -61,8 +61,8 @@ public sealed class RankingApiModule : IApiModule
         if (!FactKinds.IsValid(kind))
             return ApiResponse.BadRequest("kind", "kind must be 'actual' or 'target'.");
         var level = request.QueryValue("level") is { Length: > 0 } l ? l.ToLowerInvariant() : RegionLevels.City;
-        if (level is not (RegionLevels.City or RegionLevels.Province))
-            return ApiResponse.BadRequest("level", "level must be 'city' or 'province'.");
+        if (!RegionLevels.IsValid(level))
+            return ApiResponse.BadRequest("level", "level must be 'city', 'province' or 'country' (there is one country, so no country ranking).");
         var scope = RankingScopes.All;
         if (request.QueryValue("province") is { Length: > 0 } province)
         {
@@ -131,6 +131,16 @@ public sealed class RankingApiModule : IApiModule
         if (!RegionLevels.IsValid(level))
             return ApiResponse.BadRequest("level", "level must be 'city', 'province' or 'country'.");
 
+        string? province = null;
+        if (request.QueryValue("province") is { Length: > 0 } p)
+        {
+            if (level != RegionLevels.City)
+                return ApiResponse.BadRequest("province", "province selects cities: use it with level=city.");
+            if (!TryProvince(p, out var name))
+                return ApiResponse.BadRequest("province", $"'{Clip(p)}' is not a known province.");
+            province = name;
+        }
+
         var periods = SortPeriods((await _attainment.ListAsync(indicator.Code, ct).ConfigureAwait(false)).Where(h => h.Level == level).Select(h => h.Period));
         var what = $"{level} target attainment of {indicator.Code}";
         if (string.IsNullOrEmpty(period))
@@ -142,10 +152,12 @@ public sealed class RankingApiModule : IApiModule
         if (set is null)
             return NoData(what, $"There is none for {period}. Periods with one: {(periods.Count == 0 ? "none" : string.Join(", ", periods))}.", periods);
 
+        // With a province: its cities, keeping their ranks among all cities.
+        var entries = province is null ? set.Entries : set.Entries.Where(e => e.Province == province).ToList();
         var age = AgeSeconds(set.ComputedAt);
         var headers = new Dictionary<string, string> { ["Age"] = ((long)age).ToString(CultureInfo.InvariantCulture) };
         if (request.WantsCsv)
-            return ApiResponse.Csv(AttainmentCsvHeader, set.Entries.Select(e => AttainmentCsvRow(e, set.ComputedAt, age)), headers);
+            return ApiResponse.Csv(AttainmentCsvHeader, entries.Select(e => AttainmentCsvRow(e, set.ComputedAt, age)), headers);
         return ApiResponse.JsonBody(new
         {
             Indicator = indicator.Code,
@@ -154,12 +166,13 @@ public sealed class RankingApiModule : IApiModule
             set.GapOrder,
             Period = period,
             Level = level,
+            Province = province,
             set.ComputedAt,
             AgeSeconds = age,
             InputFingerprint = set.Fingerprint,
             Ranked = set.Entries.Count,
             AvailablePeriods = periods,
-            Entries = set.Entries,
+            Entries = entries,
         }, headers: headers);
     }
 
@@ -168,9 +181,10 @@ public sealed class RankingApiModule : IApiModule
         var name = request.RouteValue("region");
         if (!Gazetteer.Default.TryResolve(name, out var region))
             return ApiResponse.NotFound("Region", $"'{Clip(name)}' is not a known region.");
-        var code = request.QueryValue("code");
+        var codeParameter = string.IsNullOrEmpty(request.QueryValue("indicator")) ? "code" : "indicator";
+        var code = request.QueryValue(codeParameter);
         if (!string.IsNullOrEmpty(code) && !IndicatorCatalog.TryGet(code, out _))
-            return ApiResponse.BadRequest("code", $"'{Clip(code)}' is not an indicator code.");
+            return ApiResponse.BadRequest(codeParameter, $"'{Clip(code)}' is not an indicator code.");
         var period = request.QueryValue("period");
         if (!string.IsNullOrEmpty(period) && !Periods.IsValid(period))
             return ApiResponse.BadRequest("period", "period must be a year (2022) or a span of years (2016-2020).");

@@ -7,7 +7,7 @@ namespace ReportFunctions.IntegrationTests.Rankings;
 /// <summary>
 /// The ranking benchmark, small by default; <c>RANKING_BENCH_FULL=1</c> runs the full size (300 cities x 31 indicators
 /// x 10 years) and prints its timings; <c>RANKING_BENCH_INGESTION=1</c> writes the facts through the ingestion and reads
-/// them with the real reader instead of from memory.
+/// them with the real reader instead of from memory; <c>RANKING_BENCH_YEARS</c> overrides the 10 years.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class RankingBenchmarkTests(AzuriteFixture azurite, ITestOutputHelper output)
@@ -16,8 +16,9 @@ public sealed class RankingBenchmarkTests(AzuriteFixture azurite, ITestOutputHel
     public async Task Rankings_benchmark_runs_and_an_unchanged_run_writes_nothing()
     {
         var full = Environment.GetEnvironmentVariable("RANKING_BENCH_FULL") == "1";
+        var years = int.TryParse(Environment.GetEnvironmentVariable("RANKING_BENCH_YEARS"), out var y) && y > 0 ? y : 10;
         var options = full
-            ? new RankingBenchmarkOptions()
+            ? new RankingBenchmarkOptions { Years = years }
             : new RankingBenchmarkOptions { Cities = 20, Provinces = 4, Indicators = 3, Years = 2, Targets = true };
         var writer = new StringWriter();
         var bench = new RankingBenchmark(azurite.TableService(), azurite.BlobService(), TimeProvider.System);

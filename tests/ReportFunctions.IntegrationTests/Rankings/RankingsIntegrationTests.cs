@@ -123,6 +123,7 @@ public sealed class RankingsIntegrationTests(AzuriteFixture azurite)
                      ("period", await h.GetRankingAsync("gdp", period: "2022' or 'a' eq 'a")),
                      ("kind", await h.GetRankingAsync("gdp", kind: "forecast")),
                      ("level", await h.GetRankingAsync("gdp", level: "county")),
+                     ("province", await h.GetRankingAsync("gdp", level: "province", province: "Zhejiang")),
                      ("province", await h.GetRankingAsync("gdp", province: "Atlantis")),
                  })
         {
@@ -136,6 +137,7 @@ public sealed class RankingsIntegrationTests(AzuriteFixture azurite)
         Assert.Contains("2023, 2022", problem.GetProperty("detail").GetString());
         Assert.Equal(["2023", "2022"], problem.GetProperty("available_periods").EnumerateArray().Select(p => p.GetString()));
 
+        Assert.Equal(404, (await h.GetRankingAsync("gdp", level: "country")).StatusCode);
         var none = await h.GetRankingAsync("life_expectancy");
         Assert.Equal(404, none.StatusCode);
     }
@@ -170,6 +172,10 @@ public sealed class RankingsIntegrationTests(AzuriteFixture azurite)
         var p = provinces.GetProperty("entries").EnumerateArray().Select(e => (e.GetProperty("region").GetString(), e.GetProperty("met").GetBoolean(), e.GetProperty("outcome").GetString())).ToList();
         Assert.Equal([("Zhejiang", false, "beaten"), ("Guangdong", false, "missed")], p); // about 5 -> 6.0; more than 5 -> 4.8
 
+        var zhejiangCities = Json(await h.GetAsync(ApiEndpointNames.GetAttainment, new Dictionary<string, string?> { ["code"] = "gdp_growth" },
+            new Dictionary<string, string?> { ["period"] = "2023", ["province"] = "Zhejiang" }));
+        Assert.Equal([(1, "Jiaxing"), (2, "Ningbo"), (3, "Hangzhou")], Entries(zhejiangCities));
+
         var region = await h.GetAsync(ApiEndpointNames.GetRegionAttainment, new Dictionary<string, string?> { ["region"] = "ZHANJIANG city" });
         Assert.Equal(200, region.StatusCode);
         var zj = Json(region);
@@ -186,6 +192,11 @@ public sealed class RankingsIntegrationTests(AzuriteFixture azurite)
         Assert.StartsWith("text/csv", csv.ContentType);
         Assert.Contains($"Jiaxing,city,Zhejiang,gdp_growth,2023,%,6,about,{Id("jiaxing-2023")},6.3,exact,{Id("jiaxing-2024")},0.3,true,met,1,6", csv.BodyText);
 
+        var onlyGdp = Json(await h.GetAsync(ApiEndpointNames.GetRegionAttainment, new Dictionary<string, string?> { ["region"] = "Zhanjiang" },
+            new Dictionary<string, string?> { ["indicator"] = "gdp_growth" }));
+        Assert.Single(onlyGdp.GetProperty("attainment").EnumerateArray());
+        Assert.Equal(400, (await h.GetAsync(ApiEndpointNames.GetRegionAttainment, new Dictionary<string, string?> { ["region"] = "Zhanjiang" },
+            new Dictionary<string, string?> { ["indicator"] = "gdp'" })).StatusCode);
         Assert.Equal(404, (await h.GetAsync(ApiEndpointNames.GetRegionAttainment, new Dictionary<string, string?> { ["region"] = "Atlantis" })).StatusCode);
         Assert.Equal(404, (await h.GetAsync(ApiEndpointNames.GetAttainment, new Dictionary<string, string?> { ["code"] = "nope" })).StatusCode);
         Assert.Equal(400, (await h.GetAsync(ApiEndpointNames.GetAttainment, new Dictionary<string, string?> { ["code"] = "gdp" },
