@@ -20,6 +20,8 @@ public sealed class RankingRefresherSettings
     public TimeSpan LeaseWait { get; init; } = TimeSpan.FromMinutes(2);
     /// <summary>Rankings published at once.</summary>
     public int MaxParallelism { get; init; } = 8;
+    /// <summary>Indicators whose facts are read at once.</summary>
+    public int ReadParallelism { get; init; } = 4;
 }
 
 /// <summary>
@@ -64,10 +66,17 @@ public sealed class RankingRefresher
 
         // The time the facts are read: a ranking computed from facts read later wins a publishing race.
         var computedAt = _time.GetUtcNow();
-        var facts = new List<StoredFact>();
-        foreach (var indicator in IndicatorCatalog.All)
-            await foreach (var f in _facts.GetIndicatorFactsAsync(indicator.Code, cancellationToken: cancellationToken).ConfigureAwait(false))
-                facts.Add(f);
+        // One indicator per reader call, several at once (the engine's results do not depend on the order of facts).
+        var perIndicator = new List<StoredFact>[IndicatorCatalog.All.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, perIndicator.Length),
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _settings.ReadParallelism), CancellationToken = cancellationToken }, async (i, ct) =>
+            {
+                var list = new List<StoredFact>();
+                await foreach (var f in _facts.GetIndicatorFactsAsync(IndicatorCatalog.All[i].Code, cancellationToken: ct).ConfigureAwait(false))
+                    list.Add(f);
+                perIndicator[i] = list;
+            }).ConfigureAwait(false);
+        var facts = perIndicator.SelectMany(l => l).ToList();
 
         var rankings = RankingEngine.Compute(facts, computedAt);
         var sets = AttainmentEngine.Compute(facts, computedAt);
