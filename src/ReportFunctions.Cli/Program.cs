@@ -13,6 +13,10 @@ public static class Program
         ["ingest"] = ("ingest FILE... [--connection CS]   upload and ingest reports at once, without a trigger", Sync(StorageCommands.IngestAsync)),
         ["wait"] = ("wait FILE... [--timeout S]         wait until the reports of these files are ingested (reconciling missed blobs)", Sync(StorageCommands.WaitAsync)),
         ["summary"] = ("summary [--ranking CODE]           reports, regions and one ranking: what is loaded", Sync(SummaryCommand.RunAsync)),
+        ["rank"] = ("rank [CODE] [--no-refresh] [--period P] [--kind K] [--level L]   recompute rankings and print one", Sync(RankCommand.RunAsync)),
+        ["bench"] = ("bench [--url U] [--sizes 100,1000] [--seconds 30]   ingest and HTTP load figures against a running host", Sync(BenchCommands.LoadAsync)),
+        ["bench-api"] = ("bench-api [--url U] [--path P] [--requests 2000]   latency of one route (p50, p99)", Sync(BenchCommands.ApiAsync)),
+        ["bench-rank"] = ("bench-rank [--cities N] [--years N] [--through-ingestion]   full and unchanged ranking recomputation times", Sync(BenchRank)),
         ["query"] = ("query WHAT [ARG] [--format csv]   the HTTP API's answers from storage (see `reports query`)", Sync(StorageCommands.QueryAsync)),
     };
 
@@ -30,6 +34,19 @@ public static class Program
             return 2;
         }
         return cmd.Run(args[1..]);
+    }
+
+    private static Task<int> BenchRank(string[] args)
+    {
+        var cli = CliOptions.Parse(args);
+        var connection = cli.Get("connection") ?? Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? "UseDevelopmentStorage=true";
+        var rest = new List<string>();
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--connection") i++;
+            else if (!args[i].StartsWith("--connection=", StringComparison.Ordinal)) rest.Add(args[i]);
+        }
+        return Core.Benchmarks.RankingBenchmark.RunFromCommandLineAsync(connection, rest, Console.Out);
     }
 
     private static Func<string[], int> Sync(Func<string[], Task<int>> run) => args => run(args).GetAwaiter().GetResult();

@@ -54,6 +54,45 @@ public sealed class HttpLatencyBenchmark
         return result;
     }
 
+    /// <summary>
+    /// Sends GET requests for <paramref name="duration"/> at a fixed concurrency, each worker taking the next of
+    /// <paramref name="paths"/> in turn, and reports the same figures (the load part of the <c>bench</c> command).
+    /// </summary>
+    public async Task<LatencyResult> RunForAsync(Uri baseUrl, IReadOnlyList<string> paths, TimeSpan duration, int concurrency = 8,
+        TextWriter? output = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(paths.Count, 1);
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
+        var urls = paths.Select(p => new Uri(baseUrl, p)).ToArray();
+        foreach (var u in urls) await SendAsync(u, cancellationToken).ConfigureAwait(false);
+
+        var errors = 0;
+        var next = -1;
+        var total = Stopwatch.StartNew();
+        var perWorker = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
+        {
+            var mine = new List<double>();
+            while (total.Elapsed < duration && !cancellationToken.IsCancellationRequested)
+            {
+                var url = urls[(int)((uint)Interlocked.Increment(ref next) % (uint)urls.Length)];
+                var sw = Stopwatch.StartNew();
+                var ok = await SendAsync(url, cancellationToken).ConfigureAwait(false);
+                mine.Add(sw.Elapsed.TotalMilliseconds);
+                if (!ok) Interlocked.Increment(ref errors);
+            }
+            return mine;
+        })).ConfigureAwait(false);
+        total.Stop();
+
+        var latencies = perWorker.SelectMany(l => l).ToArray();
+        Array.Sort(latencies);
+        var result = new LatencyResult(latencies.Length, errors, Percentile(latencies, 0.50), Percentile(latencies, 0.99),
+            latencies.Length == 0 ? 0 : latencies.Average(), latencies.Length == 0 ? 0 : latencies[^1], latencies.Length / total.Elapsed.TotalSeconds, total.Elapsed);
+        output?.WriteLine($"GET {string.Join(", ", paths.Take(3))}{(paths.Count > 3 ? $" (+{paths.Count - 3} more)" : "")} for {duration.TotalSeconds:F0} s (concurrency {concurrency})");
+        output?.WriteLine(result.ToString());
+        return result;
+    }
+
     private async Task<bool> SendAsync(Uri url, CancellationToken cancellationToken)
     {
         try

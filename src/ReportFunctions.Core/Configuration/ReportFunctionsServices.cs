@@ -6,6 +6,7 @@ using ReportFunctions.Core.Domain;
 using ReportFunctions.Core.Extraction;
 using ReportFunctions.Core.Ingestion;
 using ReportFunctions.Core.Queries;
+using ReportFunctions.Core.Rankings;
 using ReportFunctions.Core.Storage;
 
 namespace ReportFunctions.Core.Configuration;
@@ -26,6 +27,10 @@ public static class ReportFunctionsServices
         services.TryAddSingleton<FactQueries>();
         services.TryAddSingleton<IFactReader>(sp => sp.GetRequiredService<FactQueries>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IApiModule, FactsApi>());
+        services.TryAddSingleton<RankingStore>();
+        services.TryAddSingleton<AttainmentStore>();
+        services.TryAddSingleton<RankingRefresher>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IApiModule, RankingApiModule>());
         services.TryAddSingleton<ApiDispatcher>();
         return services;
     }

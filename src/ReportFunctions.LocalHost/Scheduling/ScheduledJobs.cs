@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Options;
 using ReportFunctions.Core.Configuration;
 using ReportFunctions.Core.Ingestion;
+using ReportFunctions.Core.Rankings;
 
 namespace ReportFunctions.LocalHost.Scheduling;
 
@@ -12,6 +13,9 @@ public static class ScheduledJobs
         services.AddHostedService(sp => Create(sp, "ReconcileReports", o => o.ReconcileSchedule, runOnStartup: true,
             async (s, ct) => s.GetRequiredService<ILogger<ScheduledJob>>().LogInformation("Reconciled reports: {Summary}",
                 await s.GetRequiredService<ReportIngestor>().ReconcileAsync(ct))));
+        services.AddHostedService(sp => Create(sp, "RefreshRankings", o => o.RankingSchedule, runOnStartup: false,
+            async (s, ct) => s.GetRequiredService<ILogger<ScheduledJob>>().LogInformation("Rankings refreshed: {Summary}",
+                await s.GetRequiredService<RankingRefresher>().RefreshAsync(ct))));
         return services;
     }
 

@@ -1,0 +1,97 @@
+using System.Diagnostics;
+using System.Globalization;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.DependencyInjection;
+using ReportFunctions.Core.Benchmarks;
+using ReportFunctions.Core.Configuration;
+using ReportFunctions.Core.Storage;
+
+namespace ReportFunctions.Cli.Commands;
+
+/// <summary>Benchmarks against a running host (LocalHost or Functions) and its storage. Figures only; no pass/fail.</summary>
+public static class BenchCommands
+{
+    /// <summary>
+    /// <c>reports bench-api [--url http://127.0.0.1:7071] [--path /api/regions/Jiaxing/facts] [--requests 2000] [--concurrency 8]</c>:
+    /// latency of one route over N requests (p50, p99, mean, requests/s, errors).
+    /// </summary>
+    public static async Task<int> ApiAsync(string[] args)
+    {
+        var cli = CliOptions.Parse(args);
+        var url = new Uri(cli.Get("url") ?? "http://127.0.0.1:7071");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        var result = await new HttpLatencyBenchmark(http).RunAsync(url, cli.Get("path") ?? "/api/regions/Jiaxing/facts",
+            cli.GetInt("requests", 2000), cli.GetInt("concurrency", 8), output: Console.Out);
+        return result.Errors == 0 ? 0 : 1;
+    }
+
+    /// <summary>
+    /// <c>reports bench [--url U] [--connection CS] [--sizes 100,1000] [--seconds 30] [--concurrency 8] [--seeds DIR]</c>:
+    /// 1. uploads N synthetic reports (the seeds' sentences with other regions and numbers) to the reports container
+    ///    of the running host and measures reports/s and facts/s until every one is Succeeded or Failed (queryable);
+    /// 2. drives GET /api/regions/{region}/facts and GET /api/rankings/{code} for a fixed time at a fixed concurrency;
+    /// 3. measures the extraction engine's MB/s beside them.
+    /// </summary>
+    public static async Task<int> LoadAsync(string[] args)
+    {
+        var cli = CliOptions.Parse(args);
+        var url = new Uri(cli.Get("url") ?? "http://127.0.0.1:7071");
+        var sizes = (cli.Get("sizes") ?? "100,1000").Split(',').Select(s => int.Parse(s, CultureInfo.InvariantCulture)).ToList();
+        var duration = TimeSpan.FromSeconds(cli.GetInt("seconds", 30));
+        var concurrency = cli.GetInt("concurrency", 8);
+        var seeds = cli.Get("seeds") ?? "seeds";
+        Console.WriteLine($"machine: {Environment.ProcessorCount} cores, {GC.GetGCMemoryInfo().TotalAvailableMemoryBytes / (1 << 30)} GiB, {System.Runtime.InteropServices.RuntimeInformation.OSDescription}, .NET {Environment.Version}");
+
+        await using var services = cli.BuildServices();
+        var storage = services.GetRequiredService<ReportStorage>();
+        var store = services.GetRequiredService<ReportStore>();
+        await storage.EnsureCreatedAsync();
+        var synthetic = SyntheticReports.FromSeedFolder(seeds);
+        var run = DateTime.UtcNow.ToString("HHmmss", CultureInfo.InvariantCulture);
+        var offset = 0;
+        var errors = 0;
+        foreach (var n in sizes)
+        {
+            var uploads = Enumerable.Range(offset, n).Select(i => synthetic.Create(i, randomSeed: run.GetHashCode())).ToList();
+            offset += n;
+            var names = uploads.ToDictionary(u => ReportIds.FromBlobName($"bench-{run}/{u.Name}"), u => $"bench-{run}/{u.Name}");
+            var clock = Stopwatch.StartNew();
+            await Parallel.ForEachAsync(uploads, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (u, ct) =>
+                await storage.Container.GetBlobClient($"bench-{run}/{u.Name}").UploadAsync(BinaryData.FromString(u.Text), ct));
+            var uploaded = clock.Elapsed;
+            var (succeeded, failed, facts) = (0, 0, 0L);
+            var deadline = TimeSpan.FromSeconds(60 + n * 2);
+            while (true)
+            {
+                (succeeded, failed, facts) = (0, 0, 0L);
+                await foreach (var r in store.AllAsync())
+                {
+                    if (!names.ContainsKey(r.Id)) continue;
+                    if (r.Status == ReportStatus.Succeeded) { succeeded++; facts += r.FactCount; }
+                    else if (r.Status == ReportStatus.Failed) failed++;
+                }
+                if (succeeded + failed == n || clock.Elapsed > deadline) break;
+                await Task.Delay(200);
+            }
+            var elapsed = clock.Elapsed.TotalSeconds;
+            if (succeeded + failed < n) { errors++; Console.WriteLine($"ingest N={n}: only {succeeded + failed} of {n} final after {elapsed:F0} s"); }
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"ingest N={n}: {elapsed:F1} s upload-to-queryable (uploads took {uploaded.TotalSeconds:F1} s), {n / elapsed:F1} reports/s, {facts / elapsed:F0} facts/s, {succeeded} succeeded, {failed} failed, {facts} facts"));
+        }
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
+        using (var refresh = await http.PostAsync(new Uri(url, "/api/rankings/refresh"), null))
+            Console.WriteLine($"POST /api/rankings/refresh: {(int)refresh.StatusCode}");
+        var bench = new HttpLatencyBenchmark(http);
+        var regions = (await store.AllAsync().Where(r => r.Status == ReportStatus.Succeeded && r.Region is not null && r.Region != "unknown")
+            .Select(r => r.Region!).Distinct().Take(200).ToListAsync());
+        var regionResult = await bench.RunForAsync(url, regions.Select(r => $"/api/regions/{Uri.EscapeDataString(r)}/facts").ToList(), duration, concurrency, Console.Out);
+        var codes = new[] { "gdp_growth", "gdp", "retail_sales_growth", "fixed_asset_investment_growth", "public_budget_revenue_growth", "disposable_income_growth" };
+        var rankingResult = await bench.RunForAsync(url, codes.Select(c => $"/api/rankings/{c}").ToList(), duration, concurrency, Console.Out);
+        errors += regionResult.Errors + rankingResult.Errors;
+
+        Console.WriteLine("extraction:");
+        BenchExtractCommand.Run(["--mb", cli.Get("extract-mb") ?? "20", "--seeds", seeds]);
+        return errors == 0 ? 0 : 1;
+    }
+}
