@@ -24,7 +24,7 @@ dotnet build src/ReportFunctions.LocalHost -c Release --nologo -v q -o .run/benc
 dotnet build src/ReportFunctions.Cli -c Release --nologo -v q -o .run/bench-cli >/dev/null
 reports() { dotnet .run/bench-cli/reports.dll "$@"; }
 
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])' 2>/dev/null || echo 7171)
+PORT=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 URL="http://127.0.0.1:$PORT"
 (cd .run/bench-localhost && Urls="$URL" RECONCILE_SCHEDULE="*/5 * * * * *" Logging__LogLevel__Default=Warning exec dotnet ReportFunctions.LocalHost.dll) > .run/localhost-bench.log 2>&1 &
 HOST_PID=$!

@@ -51,6 +51,9 @@ public sealed class ReportIngestor
     /// <summary>How long a claim on a report's content holds off other deliveries of it (a crashed ingestion's claim expires).</summary>
     public static readonly TimeSpan ClaimTimeout = TimeSpan.FromMinutes(2);
 
+    /// <summary>How many blobs a reconciliation pass ingests at once.</summary>
+    public const int ReconcileParallelism = 8;
+
     public const string InProgressReason = "being ingested by another delivery";
 
     /// <summary>Creates the container and tables once (hosts call this at start-up).</summary>
@@ -100,33 +103,48 @@ public sealed class ReportIngestor
         await foreach (var r in _store.AllAsync(cancellationToken).ConfigureAwait(false)) rows[r.Id] = r;
 
         int blobs = 0, ingested = 0, skipped = 0, failed = 0, errors = 0;
+        var pending = new List<string>();
         await foreach (var item in _store.Storage.Container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             blobs++;
-            try
+            var id = ReportIds.FromBlobName(item.Name);
+            if (rows.TryGetValue(id, out var row) && ReportStatus.IsFinal(row.Status) && row.BlobName == item.Name
+                && item.Properties.ETag is { } etag && row.BlobETag == etag.ToString())
             {
-                var id = ReportIds.FromBlobName(item.Name);
-                if (rows.TryGetValue(id, out var row) && ReportStatus.IsFinal(row.Status) && row.BlobName == item.Name
-                    && item.Properties.ETag is { } etag && row.BlobETag == etag.ToString())
+                try
                 {
                     if (row.NeedsCleanup) await _store.CleanupAsync(row, cancellationToken).ConfigureAwait(false);
-                    skipped++;
-                    continue;
                 }
-                var outcome = await IngestBlobAsync(item.Name, cancellationToken).ConfigureAwait(false);
-                switch (outcome.Result)
+                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
-                    case IngestResult.Succeeded: ingested++; break;
-                    case IngestResult.Failed: failed++; break;
-                    default: skipped++; break;
+                    errors++;
+                    _logger.LogWarning(ex, "Reconciliation could not clean up after report {ReportId}", id);
                 }
+                skipped++;
+                continue;
             }
-            catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-            {
-                errors++;
-                _logger.LogWarning(ex, "Reconciliation could not ingest blob {BlobName}", item.Name);
-            }
+            pending.Add(item.Name);
         }
+        // The blobs that need work are ingested a few at a time (each is independent; a claim keeps a blob to one ingestion).
+        await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = ReconcileParallelism, CancellationToken = cancellationToken },
+            async (name, ct) =>
+            {
+                try
+                {
+                    var outcome = await IngestBlobAsync(name, ct).ConfigureAwait(false);
+                    switch (outcome.Result)
+                    {
+                        case IngestResult.Succeeded: Interlocked.Increment(ref ingested); break;
+                        case IngestResult.Failed: Interlocked.Increment(ref failed); break;
+                        default: Interlocked.Increment(ref skipped); break;
+                    }
+                }
+                catch (Exception ex) when (!ct.IsCancellationRequested)
+                {
+                    Interlocked.Increment(ref errors);
+                    _logger.LogWarning(ex, "Reconciliation could not ingest blob {BlobName}", name);
+                }
+            }).ConfigureAwait(false);
         _logger.LogInformation("Reconciliation: {Blobs} blobs, {Ingested} ingested, {Skipped} skipped, {Failed} failed, {Errors} errors", blobs, ingested, skipped, failed, errors);
         return new ReconcileSummary(blobs, ingested, skipped, failed, errors);
     }
