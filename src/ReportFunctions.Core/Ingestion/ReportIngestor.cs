@@ -67,6 +67,8 @@ public sealed class ReportIngestor
     public async Task<IngestOutcome> IngestAsync(string blobName, Stream content, string? blobETag, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(blobName);
+        // A fresh storage account has no tables yet; the first delivery creates them (once per process).
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var bytes = await ReportContent.ReadBoundedAsync(content, _options.MaxReportBytes, cancellationToken).ConfigureAwait(false);
         return await IngestBytesAsync(blobName, bytes, blobETag, cancellationToken).ConfigureAwait(false);
     }
