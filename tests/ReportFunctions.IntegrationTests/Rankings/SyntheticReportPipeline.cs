@@ -17,13 +17,13 @@ namespace ReportFunctions.IntegrationTests.Rankings;
 /// <summary>
 /// The synthetic reports of Data/rankings ingested through the real pipeline: the real <see cref="ReportIngestor"/>
 /// writes the fact tables (under a name prefix of its own) and the real <see cref="IFactReader"/>
-/// (<see cref="FactQueries"/>) reads them back. Until the extraction engine is merged, the ingestor's extraction
-/// step is <see cref="TemplateExtractor"/>, which reads the reports' fixed sentences; set <see cref="UseRealExtractor"/>
-/// (env <c>RANKINGS_REAL_EXTRACTOR=1</c>) to run them through <see cref="ReportExtractor"/> instead.
+/// (<see cref="FactQueries"/>) reads them back, and the real <see cref="ReportExtractor"/> reads the reports.
+/// <c>RANKINGS_TEMPLATE_EXTRACTOR=1</c> swaps in <see cref="TemplateExtractor"/>, which reads the reports' fixed
+/// sentences, to tell an extraction regression from a rankings one.
 /// </summary>
 public sealed class SyntheticReportPipeline
 {
-    public static bool UseRealExtractor => Environment.GetEnvironmentVariable("RANKINGS_REAL_EXTRACTOR") == "1";
+    public static bool UseRealExtractor => Environment.GetEnvironmentVariable("RANKINGS_TEMPLATE_EXTRACTOR") != "1";
 
     private SyntheticReportPipeline(AzuriteFixture azurite, string prefix)
     {
@@ -65,7 +65,7 @@ public sealed class SyntheticReportPipeline
     }
 }
 
-/// <summary>Reads the fixed sentences of the synthetic reports (make_reports.py); stands in for the extraction engine.</summary>
+/// <summary>Reads the fixed sentences of the synthetic reports (make_reports.py); can stand in for the extraction engine.</summary>
 public static partial class TemplateExtractor
 {
     /// <summary>Cities of the synthetic reports that the gazetteer may not know yet, with their provinces.</summary>
