@@ -51,7 +51,7 @@ public static class OpenApiDocument
             [P(ApiRoutes.RankingsRefresh)] = new JsonObject
             {
                 ["post"] = Op(ApiEndpointNames.RefreshRankings, "Recompute rankings and attainment now", [],
-                    R(202, "Refresh started or done", "Object"), Problem(409, "A refresh is already running")),
+                    R(200, "The refresh ran to completion (waiting for a run in progress); its summary", "Object")),
             },
             [P(ApiRoutes.RegionAttainment)] = Get(ApiEndpointNames.GetRegionAttainment, "Target attainment of one region: targets set and what was achieved",
                 [Path("region", "Region name or variant"), Query("indicator", "Indicator code"), Period(), Format()],

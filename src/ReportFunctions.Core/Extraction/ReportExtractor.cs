@@ -321,9 +321,9 @@ public sealed class ReportExtractor
                     if (pk is null) continue;
                     var value = val.Num;
                     if (val.Negative && unit == Units.Percent) value = -Math.Abs(value);
+                    if (unit is Units.Cny or Units.Usd or Units.Persons or Units.Count) value = Math.Round(value); // whole units (8.2553e12, not 8255299999999.999)
                     var es = _t[Math.Min(evidenceStart < 0 ? val.Tok : evidenceStart, val.Tok)].Start;
                     var ee = _t[Math.Max(evidenceEnd, val.EndTok) - 1].End;
-                    if (val.Group >= 0 && val.RespectAfter) { }
                     var f = new Fact
                     {
                         Region = _region.Name, Indicator = code, Period = pk.Value.Period, Kind = pk.Value.Kind, Value = value, Unit = unit,
@@ -1134,7 +1134,8 @@ public sealed class ReportExtractor
 
         private bool IsContextYear(int k, int s)
         {
-            // not a date part, not a range part, not a comparison base
+            // not an amount ("2006 billion yuan", "2010 yuan", "2020%"), not a date part, not a range part, not a comparison base
+            if (k + 1 < _t.Count && (_t[k + 1].IsP('%') || _t[k + 1].W is { } nw && (Scales.ContainsKey(nw) || Yuan.Contains(nw) || nw is "dollars" or "percent" or "yuan"))) return false;
             if (k + 2 < _t.Count && _t[k + 1].IsP('-') && _t[k + 2].IsYear) return false;
             if (k > s + 1 && _t[k - 1].IsP('-') && _t[k - 2].IsYear) return false;
             if (k > s && (_t[k - 1].Kind == TokKind.Number || _t[k - 1].W is { } mw && Months.Contains(mw))) return false;

@@ -53,6 +53,16 @@ public sealed class ExtractorRuleTests
     }
 
     [Fact]
+    public void An_amount_that_looks_like_a_year_is_not_the_period()
+    {
+        // "2006 billion yuan" is an amount; the growth after it is still last year's.
+        var r = Run("Report on the Work of the Hangzhou Municipal Government (2024)\n\nIn the past year, the city's GDP reached 2006 billion yuan, an increase of 5.6%, and per capita GDP reached 152,588.7 yuan.");
+        Has(r, "gdp", "2023", "actual", 2_006_000_000_000, unit: Units.Cny);
+        Has(r, "gdp_growth", "2023", "actual", 5.6);
+        Assert.All(r.Facts.Where(f => f.Unit is Units.Cny or Units.Usd), f => Assert.Equal(Math.Round(f.Value), f.Value));
+    }
+
+    [Fact]
     public void Decreases_are_negative()
     {
         var r = Run(CityTitle + "Last year, total exports fell by 3.5%, fixed asset investment decreased by 4.6%, and the total retail sales of consumer goods were down 2.1% year on year. The actual use of foreign capital registered a decline of 12.4%. Foreign trade grew -5.6%.");
