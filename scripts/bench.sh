@@ -40,5 +40,5 @@ reports bench --url "$URL" "${ARGS[@]}"
 
 if [ "$RANK" = 1 ]; then
   echo "== ranking recomputation (issue 5)"
-  reports bench-rank --cities 300 --indicators 31 --years 10 --through-ingestion
+  reports bench-rank --cities 300 --indicators 31 --years 10
 fi
