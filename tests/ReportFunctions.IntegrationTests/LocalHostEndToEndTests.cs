@@ -77,6 +77,20 @@ public sealed class LocalHostEndToEndTests : IAsyncLifetime
         Assert.DoesNotContain("TypeLoadException", _host.Log);
     }
 
+    [Fact]
+    public async Task LocalHost_refuses_to_listen_beyond_loopback()
+    {
+        // LocalHost has no function keys, so it must not listen on other interfaces.
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => LocalHostProcess.StartAsync(_azurite.ConnectionString,
+            new Dictionary<string, string> { ["Urls"] = "http://0.0.0.0:0" }));
+        Assert.Contains("loopback only", error.Message);
+        // And the running one answers problem details without internals for a route that fails.
+        using var response = await _host.Http.GetAsync("api/regions/atlantis/facts");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync());
+    }
+
     private async Task<JsonElement> GetJson(string path)
     {
         using var response = await _host.Http.GetAsync(path);

@@ -143,6 +143,39 @@ public sealed class RankingsIntegrationTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Filter_injection_on_ranking_and_attainment_parameters_never_returns_other_data()
+    {
+        var h = await RefreshedAsync();
+        foreach (var bad in ReportFunctions.IntegrationTests.Api.FactsApiTests.Injections)
+        {
+            foreach (var p in new[] { "period", "kind", "level", "province", "format" })
+            {
+                var q = new Dictionary<string, string?> { [p] = bad };
+                if (p != "period") q["period"] = "2022";
+                var r = await h.GetAsync(ApiEndpointNames.GetRanking, new Dictionary<string, string?> { ["code"] = "gdp_growth" }, q);
+                AssertSafe(r, $"ranking {p}={bad}", j =>
+                {
+                    Assert.Equal("gdp_growth", j.GetProperty("indicator").GetString());
+                    if (p == "province") Assert.Equal(bad, j.GetProperty("province").GetString()); // only a real province name answers
+                });
+                var a = await h.GetAsync(ApiEndpointNames.GetAttainment, new Dictionary<string, string?> { ["code"] = "gdp_growth" }, q);
+                AssertSafe(a, $"attainment {p}={bad}", j => Assert.Equal("gdp_growth", j.GetProperty("indicator").GetString()));
+            }
+            AssertSafe(await h.GetAsync(ApiEndpointNames.GetRanking, new Dictionary<string, string?> { ["code"] = bad }), $"ranking code {bad}", _ => Assert.Fail("code " + bad));
+            AssertSafe(await h.GetAsync(ApiEndpointNames.GetAttainment, new Dictionary<string, string?> { ["code"] = bad }), $"attainment code {bad}", _ => Assert.Fail("code " + bad));
+            AssertSafe(await h.GetAsync(ApiEndpointNames.GetRegionAttainment, new Dictionary<string, string?> { ["region"] = bad }), $"region attainment {bad}",
+                j => Assert.Equal(bad == "Guangdong" ? "Guangdong" : "no data expected", j.GetProperty("region").GetString()));
+        }
+
+        static void AssertSafe(ApiResponse r, string what, Action<JsonElement> check)
+        {
+            Assert.True(r.StatusCode is 200 or 400 or 404, $"{what}: {r.StatusCode} {r.BodyText}");
+            Assert.DoesNotContain("   at ", r.BodyText);
+            if (r.StatusCode == 200 && !r.ContentType.StartsWith("text/csv")) check(Json(r));
+        }
+    }
+
+    [Fact]
     public async Task Attainment_met_and_missed_by_code_and_by_region()
     {
         var h = await RefreshedAsync();
