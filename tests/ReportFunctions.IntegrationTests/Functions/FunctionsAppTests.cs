@@ -112,8 +112,8 @@ public sealed class FunctionsAppTests : IAsyncLifetime
         var routes = typeof(ApiRoutes).GetFields().Where(f => f.IsLiteral && f.Name != nameof(ApiRoutes.Prefix)).Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
         Assert.Equal(14, triggers.Count);
         Assert.All(triggers, t => Assert.Equal(AuthorizationLevel.Function, t.Trigger!.AuthLevel));
-        Assert.All(triggers, t => Assert.Contains(t.Trigger!.Route, routes));
-        Assert.Equal(routes, triggers.Select(t => t.Trigger!.Route).ToHashSet());
+        Assert.All(triggers, t => Assert.Contains(t.Trigger!.Route!, routes));
+        Assert.Equal(routes, triggers.Select(t => t.Trigger!.Route!).ToHashSet());
     }
 
     private static HttpRequest Request(string path, string query = "")
