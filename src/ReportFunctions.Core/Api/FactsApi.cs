@@ -134,10 +134,10 @@ public sealed class FactsApi : IApiModule
         if (!TryResolveRegion(name, out var region))
         {
             var available = (await RegionsWithReportsAsync(cancellationToken).ConfigureAwait(false)).Select(r => r.Name);
-            return ApiResponse.NotFound("Region", $"No region named '{Echo(name)}' is known. Regions with reports are listed in 'available'.", available);
+            return ApiResponse.NotFound("Region", $"No region named '{ApiParameters.Echo(name)}' is known. Regions with reports are listed in 'available'.", available);
         }
-        var indicator = Blank(request.QueryValue("indicator"));
-        if (indicator is not null && !IndicatorCatalog.TryGet(indicator, out _)) return IndicatorNotFound(indicator);
+        var indicator = ApiParameters.Blank(request.QueryValue("indicator"));
+        if (indicator is not null && !IndicatorCatalog.TryGet(indicator, out _)) return ApiParameters.IndicatorNotFound(indicator);
         if (ParseFilters(request, out var period, out var kind) is { } badFilter) return badFilter;
         if (ParsePaging(request, out var all, out var pageSize, out var continuation) is { } badPaging) return badPaging;
 
@@ -159,17 +159,15 @@ public sealed class FactsApi : IApiModule
     {
         if (CheckParameters(request, "period", "kind", "level", "province", "all", "continuation", "page_size", "format") is { } bad) return bad;
         var code = request.RouteValue("code");
-        if (!IndicatorCatalog.TryGet(code, out var indicator)) return IndicatorNotFound(code);
+        if (!IndicatorCatalog.TryGet(code, out var indicator)) return ApiParameters.IndicatorNotFound(code);
         if (ParseFilters(request, out var period, out var kind) is { } badFilter) return badFilter;
-        var level = Blank(request.QueryValue("level"));
-        if (level is not null && !RegionLevels.IsValid(level))
-            return ApiResponse.BadRequest("level", $"'level' must be one of: {string.Join(", ", RegionLevels.All)}.");
+        if (ApiParameters.Level(request, null, out var level) is { } badLevel) return badLevel;
         string? province = null;
-        var provinceName = Blank(request.QueryValue("province"));
+        var provinceName = ApiParameters.Blank(request.QueryValue("province"));
         if (provinceName is not null)
         {
             if (!_gazetteer.TryResolve(provinceName, out var p) || p.Level != RegionLevels.Province)
-                return ApiResponse.NotFound("Province", $"No province named '{Echo(provinceName)}' is known.",
+                return ApiResponse.NotFound("Province", $"No province named '{ApiParameters.Echo(provinceName)}' is known.",
                     _gazetteer.All.Where(r => r.Level == RegionLevels.Province).Select(r => r.Name));
             province = p.Name;
         }
@@ -240,7 +238,7 @@ public sealed class FactsApi : IApiModule
         var max = _options.MaxReportBytes;
         if (request.ContentLength > max) return TooLarge(max);
         if (IsBinaryContentType(request.ContentType))
-            return ApiResponse.Problem(415, "Unsupported media type", $"The report must be plain text, not {Echo(request.ContentType)}.");
+            return ApiResponse.Problem(415, "Unsupported media type", $"The report must be plain text, not {ApiParameters.Echo(request.ContentType)}.");
         var bytes = await ReportContent.ReadBoundedAsync(request.Body, max, cancellationToken).ConfigureAwait(false);
         if (bytes.TooLarge) return TooLarge(max);
         if (bytes.Length == 0) return ApiResponse.BadRequest("body", "The request body is empty: post the report's text.");
@@ -275,7 +273,7 @@ public sealed class FactsApi : IApiModule
         if (bytes.TooLarge) return TooLarge(max);
         var decoded = ReportIngestor.DecodeText(bytes.Span, max);
         if (decoded.Text is null) return ApiResponse.Problem(415, "Unsupported media type", $"The text must be plain text: {decoded.FailureReason}.");
-        var result = _extractor.Extract(decoded.Text, Blank(request.QueryValue("name")));
+        var result = _extractor.Extract(decoded.Text, ApiParameters.Blank(request.QueryValue("name")));
         var facts = result.Facts.Select(f => new FactDto(f.Region, f.Indicator, f.Period, f.Kind, f.Value, f.Unit, f.Qualifier, f.Evidence, f.EvidenceStart, null, result.Year)).ToList();
         if (request.WantsCsv)
             return ApiResponse.Csv(FactCsvHeader, facts.Select(f => (IReadOnlyList<object?>)[f.Region, f.Indicator, f.Period, f.Kind, f.Value, f.Unit, f.Qualifier, f.Evidence, f.EvidenceStart, null, f.ReportYear]));
@@ -328,34 +326,26 @@ public sealed class FactsApi : IApiModule
         return _gazetteer.TryResolve(name, out region) && FactQueries.IsRegionKey(region.Name);
     }
 
-    private static ApiResponse IndicatorNotFound(string? code) =>
-        ApiResponse.NotFound("Indicator", $"No indicator with code '{Echo(code)}'. The catalog's codes are listed in 'available' (GET /api/indicators).",
-            IndicatorCatalog.All.Select(i => i.Code));
 
     private static ApiResponse? ParseFilters(ApiRequest request, out string? period, out string? kind)
     {
-        period = Blank(request.QueryValue("period"));
-        kind = Blank(request.QueryValue("kind"));
-        if (period is not null && !Periods.IsValid(period))
-            return ApiResponse.BadRequest("period", "'period' must be a year (2020) or a span of years (2016-2020).");
-        if (kind is not null && !FactKinds.IsValid(kind))
-            return ApiResponse.BadRequest("kind", $"'kind' must be one of: {string.Join(", ", FactKinds.All)}.");
-        return null;
+        kind = null;
+        return ApiParameters.Period(request, out period) ?? ApiParameters.Kind(request, null, out kind);
     }
 
     private static ApiResponse? ParsePaging(ApiRequest request, out bool all, out int pageSize, out string? continuation)
     {
         all = false;
         pageSize = FactQueries.DefaultPageSize;
-        continuation = Blank(request.QueryValue("continuation"));
-        var allText = Blank(request.QueryValue("all"));
+        continuation = ApiParameters.Blank(request.QueryValue("continuation"));
+        var allText = ApiParameters.Blank(request.QueryValue("all"));
         if (allText is not null)
         {
             if (allText is "1" || allText.Equals("true", StringComparison.OrdinalIgnoreCase)) all = true;
             else if (!(allText is "0" || allText.Equals("false", StringComparison.OrdinalIgnoreCase)))
                 return ApiResponse.BadRequest("all", "'all' must be true or false.");
         }
-        var size = Blank(request.QueryValue("page_size"));
+        var size = ApiParameters.Blank(request.QueryValue("page_size"));
         if (size is not null && (!int.TryParse(size, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out pageSize)
                                  || pageSize < 1 || pageSize > FactQueries.MaxPageSize))
             return ApiResponse.BadRequest("page_size", $"'page_size' must be a whole number from 1 to {FactQueries.MaxPageSize}.");
@@ -364,7 +354,7 @@ public sealed class FactsApi : IApiModule
 
     private static ApiResponse? CheckFormat(ApiRequest request)
     {
-        var format = Blank(request.QueryValue("format"));
+        var format = ApiParameters.Blank(request.QueryValue("format"));
         if (format is not null && !format.Equals("csv", StringComparison.OrdinalIgnoreCase) && !format.Equals("json", StringComparison.OrdinalIgnoreCase))
             return ApiResponse.BadRequest("format", "'format' must be json or csv.");
         return null;
@@ -383,15 +373,7 @@ public sealed class FactsApi : IApiModule
         return CheckFormat(request);
     }
 
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s.Trim();
 
-    /// <summary>User input as quoted in an error: printable, at most 100 characters.</summary>
-    private static string Echo(string? s)
-    {
-        if (s is null) return "";
-        var clean = new string(s.Where(c => !char.IsControl(c)).Take(100).ToArray());
-        return s.Length > 100 ? clean + "..." : clean;
-    }
 
     // ---------------------------------------------------------------- response shapes
 

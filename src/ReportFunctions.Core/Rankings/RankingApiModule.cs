@@ -50,26 +50,18 @@ public sealed class RankingApiModule : IApiModule
 
     public async Task<ApiResponse> GetRankingAsync(ApiRequest request, CancellationToken ct)
     {
-        var code = request.RouteValue("code");
-        if (!IndicatorCatalog.TryGet(code, out var indicator))
-            return ApiResponse.NotFound("Indicator", $"'{Clip(code)}' is not an indicator code.", IndicatorCatalog.All.Select(i => i.Code));
-
-        var period = request.QueryValue("period");
-        if (!string.IsNullOrEmpty(period) && !Periods.IsValid(period))
-            return ApiResponse.BadRequest("period", "period must be a year (2022) or a span of years (2016-2020).");
-        var kind = request.QueryValue("kind") is { Length: > 0 } k ? k.ToLowerInvariant() : FactKinds.Actual;
-        if (!FactKinds.IsValid(kind))
-            return ApiResponse.BadRequest("kind", "kind must be 'actual' or 'target'.");
-        var level = request.QueryValue("level") is { Length: > 0 } l ? l.ToLowerInvariant() : RegionLevels.City;
-        if (!RegionLevels.IsValid(level))
-            return ApiResponse.BadRequest("level", "level must be 'city', 'province' or 'country' (there is one country, so no country ranking).");
+        if (ApiParameters.Indicator(request.RouteValue("code"), out var indicator) is { } unknown) return unknown;
+        if (ApiParameters.Period(request, out var period) is { } badPeriod) return badPeriod;
+        if (ApiParameters.Kind(request, FactKinds.Actual, out var kindValue) is { } badKind) return badKind;
+        if (ApiParameters.Level(request, RegionLevels.City, out var levelValue) is { } badLevel) return badLevel;
+        var (kind, level) = (kindValue!, levelValue!);
         var scope = RankingScopes.All;
         if (request.QueryValue("province") is { Length: > 0 } province)
         {
             if (level != RegionLevels.City)
                 return ApiResponse.BadRequest("province", "province groups cities: use it with level=city.");
             if (!TryProvince(province, out scope))
-                return ApiResponse.BadRequest("province", $"'{Clip(province)}' is not a known province.");
+                return ApiResponse.BadRequest("province", $"'{ApiParameters.Echo(province)}' is not a known province.");
         }
 
         var heads = (await _rankings.ListAsync(indicator.Code, ct).ConfigureAwait(false))
@@ -121,15 +113,10 @@ public sealed class RankingApiModule : IApiModule
 
     public async Task<ApiResponse> GetAttainmentAsync(ApiRequest request, CancellationToken ct)
     {
-        var code = request.RouteValue("code");
-        if (!IndicatorCatalog.TryGet(code, out var indicator))
-            return ApiResponse.NotFound("Indicator", $"'{Clip(code)}' is not an indicator code.", IndicatorCatalog.All.Select(i => i.Code));
-        var period = request.QueryValue("period");
-        if (!string.IsNullOrEmpty(period) && !Periods.IsValid(period))
-            return ApiResponse.BadRequest("period", "period must be a year (2022) or a span of years (2016-2020).");
-        var level = request.QueryValue("level") is { Length: > 0 } l ? l.ToLowerInvariant() : RegionLevels.City;
-        if (!RegionLevels.IsValid(level))
-            return ApiResponse.BadRequest("level", "level must be 'city', 'province' or 'country'.");
+        if (ApiParameters.Indicator(request.RouteValue("code"), out var indicator) is { } unknown) return unknown;
+        if (ApiParameters.Period(request, out var period) is { } badPeriod) return badPeriod;
+        if (ApiParameters.Level(request, RegionLevels.City, out var levelValue) is { } badLevel) return badLevel;
+        var level = levelValue!;
 
         string? province = null;
         if (request.QueryValue("province") is { Length: > 0 } p)
@@ -137,7 +124,7 @@ public sealed class RankingApiModule : IApiModule
             if (level != RegionLevels.City)
                 return ApiResponse.BadRequest("province", "province selects cities: use it with level=city.");
             if (!TryProvince(p, out var name))
-                return ApiResponse.BadRequest("province", $"'{Clip(p)}' is not a known province.");
+                return ApiResponse.BadRequest("province", $"'{ApiParameters.Echo(p)}' is not a known province.");
             province = name;
         }
 
@@ -180,11 +167,11 @@ public sealed class RankingApiModule : IApiModule
     {
         var name = request.RouteValue("region");
         if (!Gazetteer.Default.TryResolve(name, out var region))
-            return ApiResponse.NotFound("Region", $"'{Clip(name)}' is not a known region.");
+            return ApiResponse.NotFound("Region", $"'{ApiParameters.Echo(name)}' is not a known region.");
         var codeParameter = string.IsNullOrEmpty(request.QueryValue("indicator")) ? "code" : "indicator";
         var code = request.QueryValue(codeParameter);
         if (!string.IsNullOrEmpty(code) && !IndicatorCatalog.TryGet(code, out _))
-            return ApiResponse.BadRequest(codeParameter, $"'{Clip(code)}' is not an indicator code.");
+            return ApiResponse.BadRequest(codeParameter, $"'{ApiParameters.Echo(code)}' is not an indicator code.");
         var period = request.QueryValue("period");
         if (!string.IsNullOrEmpty(period) && !Periods.IsValid(period))
             return ApiResponse.BadRequest("period", "period must be a year (2022) or a span of years (2016-2020).");
@@ -254,5 +241,4 @@ public sealed class RankingApiModule : IApiModule
         .ThenBy(p => p.Length)
         .ThenByDescending(p => p, StringComparer.Ordinal).ToList();
 
-    private static string Clip(string? s) => s is null ? "" : s.Length > 60 ? s[..60] + "..." : s;
 }
