@@ -23,7 +23,7 @@ public sealed class CliOptions
                 var name = a[2..];
                 var eq = name.IndexOf('=');
                 if (eq > 0) result._options[name[..eq]] = name[(eq + 1)..];
-                else if (flags.Contains(name, StringComparer.OrdinalIgnoreCase) || i + 1 >= list.Count) result._options[name] = "true";
+                else if (flags.Contains(name, StringComparer.OrdinalIgnoreCase) || i + 1 >= list.Count || list[i + 1].StartsWith("--", StringComparison.Ordinal)) result._options[name] = "true";
                 else result._options[name] = list[++i];
             }
             else result.Positional.Add(a);
