@@ -317,6 +317,7 @@ public sealed class ReportExtractor
                     if (code is null) continue;
                     if (!livelihood && Blocked(s, e, clauseStart, segStart, c, val, backSearched, forward)) continue;
                     if (!ConceptAccepts(c.C, val, clauseStart, c, s, e)) continue;
+                    if (val.Unit != UnitKind.Pct && PerYearAverage(clauseStart, val, e)) continue;
                     var pk = PeriodKind(s, segStart, clauseStart, val, code, targetMode > 0 || headerAt >= 0 && headerAt < val.Tok);
                     if (pk is null) continue;
                     var value = val.Num;
@@ -413,6 +414,12 @@ public sealed class ReportExtractor
                     var w2 = _t[i + 2].W;
                     if (w2 is "rural" or "farmers" && HasIncomeBefore(s, i)) { list.Add(new Match(i, i + 3, Concept.IncomeRural)); i += 2; continue; }
                     if (w2 is "urban" && HasIncomeBefore(s, i)) { list.Add(new Match(i, i + 3, Concept.IncomeUrban)); i += 2; continue; }
+                }
+                if (w == "economy" && i > s && (_t[i - 1].Poss || _t[i - 1].W is "the" or "our" or "overall" or "whole" or "national" or "regional" or "provincial" or "municipal"))
+                {
+                    // "China's economy grew 5.2%", "the city's economy", "the national economy": the whole economy, not "the digital economy"
+                    list.Add(new Match(i, i + 1, Concept.Gdp));
+                    continue;
                 }
                 if (!Phrases.TryGetValue(w, out var cands)) continue;
                 foreach (var (words, c) in cands)
@@ -552,8 +559,22 @@ public sealed class ReportExtractor
             return false;
         }
 
+        /// <summary>"..., bringing the total to 12,000": the clause restates the running total of the previous clause's indicator.</summary>
+        private bool TotalClause(int clauseStart, int tok)
+        {
+            var verb = false;
+            for (var k = clauseStart; k < tok && k < clauseStart + 8; k++)
+            {
+                var w = _t[k].W;
+                if (w is "bringing" or "taking" or "raising" or "brought" or "took" or "raised" or "pushing") verb = true;
+                else if (verb && w is "total" or "number" or "totals") return true;
+            }
+            return false;
+        }
+
         private bool CanBackSearch(Value v, int clauseStart, bool group)
         {
+            if (v.Unit is UnitKind.None or UnitKind.Money && TotalClause(clauseStart, v.Tok)) return true;
             if (v.Unit == UnitKind.Money)
             {
                 var w = _t[clauseStart].W;
@@ -771,6 +792,8 @@ public sealed class ReportExtractor
             var at = k;
             if (w1 == Than && w2 == Less) { q = w3 is "no" or "not" ? Qualifiers.AtLeast : Qualifiers.Below; at = w3 is "no" or "not" ? k - 2 : k - 1; }
             else if (w1 == Than && w2 == More) { q = w3 is "no" or "not" ? Qualifiers.AtMost : Qualifiers.Above; at = w3 is "no" or "not" ? k - 2 : k - 1; }
+            else if (w1 == Than && w2 is "lower" or "fewer" or "smaller" && w3 is "no" or "not") { q = Qualifiers.AtLeast; at = k - 2; } // "no lower than 5%"
+            else if (w1 == Than && w2 is "higher" or "greater" or "larger" && w3 is "no" or "not") { q = Qualifiers.AtMost; at = k - 2; } // "no higher than 3%"
             else if (w1 == Least && w2 == At) { q = Qualifiers.AtLeast; at = k - 1; }
             else if (w1 == Most && w2 == At) { q = Qualifiers.AtMost; at = k - 1; }
             else if (w1 == To && w2 == Up) { q = Qualifiers.AtMost; at = k - 1; }
@@ -918,7 +941,7 @@ public sealed class ReportExtractor
                 if (a + 1 < e && _t[a].W is "of" or "in" && (_t[a + 1].W == Gdp || a + 2 < e && _t[a + 2].W == Gdp)) return true;
                 return false;
             }
-            if (c == Concept.HighTech)
+            if (c == Concept.HighTech && !TotalClause(clauseStart, v.Tok))
             {
                 // a stock, not the number newly added
                 for (var k = Math.Max(s, v.Tok - 40); k < v.Tok; k++)
@@ -994,6 +1017,22 @@ public sealed class ReportExtractor
                     return true;
                 }
                 if (_region.Level == RegionLevels.City && ProvinceWords.Contains(w) && !AfterRank(k, lo)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>"13 million urban jobs were created each year on average": a yearly average over a span is neither a year's figure nor a cumulative total.</summary>
+        private bool PerYearAverage(int clauseStart, Value v, int e)
+        {
+            var ce = ClauseEnd(v.EndTok, e);
+            for (var k = clauseStart; k < ce; k++)
+            {
+                var w = _t[k].W;
+                if (w is null) continue;
+                var n = k + 1 < ce ? _t[k + 1].W : null;
+                if (w is "each" or "every" or "per" && n is "year") return true;
+                if (w is "a" && n is "year" && !(k + 2 < _t.Count && (_t[k + 2].IsP('-') || _t[k + 2].W is "on" or "earlier" or "ago" or "before"))) return true;
+                if (w is "on" && n is "average" || w is "annually" || w is "average" && n is "annual" || w is "annual" && n is "average") return true;
             }
             return false;
         }
@@ -1181,7 +1220,11 @@ public sealed class ReportExtractor
                 if (!best.TryGetValue(key, out var cur)) { best[key] = (f, nominal); order.Add(key); continue; }
                 var catalogUnit = IndicatorCatalog.TryGet(f.Indicator, out var ind) ? ind.Unit : f.Unit;
                 if (cur.F.Unit != f.Unit && f.Unit == catalogUnit && cur.F.Unit != catalogUnit) { best[key] = (f, nominal); continue; }
-                if (cur.Nominal && !nominal && Math.Abs(cur.F.EvidenceStart - f.EvidenceStart) < 400) { best[key] = (f, nominal); }
+                if (cur.Nominal && !nominal && Math.Abs(cur.F.EvidenceStart - f.EvidenceStart) < 400) { best[key] = (f, nominal); continue; }
+                // "topped 6 trillion yuan ..., reaching 6.01 trillion yuan": the exact figure next to its rounded restatement
+                if (cur.F.Qualifier != Qualifiers.Exact && f.Qualifier == Qualifiers.Exact && cur.F.Unit == f.Unit && cur.Nominal == nominal
+                    && Math.Abs(cur.F.EvidenceStart - f.EvidenceStart) < 200 && Math.Abs(cur.F.Value - f.Value) <= Math.Abs(f.Value) * 0.05)
+                    best[key] = (f, nominal);
             }
             return order.Select(k => best[k].F).ToList();
         }

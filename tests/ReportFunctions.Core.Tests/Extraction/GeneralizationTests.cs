@@ -1,0 +1,390 @@
+using ReportFunctions.Core.Domain;
+using ReportFunctions.Core.Extraction;
+using Xunit;
+
+namespace ReportFunctions.Core.Tests.Extraction;
+
+/// <summary>
+/// Passages for regions, years and styles that are not in the seeds: national reports, provinces, cities and news
+/// about reports. Each test lists every catalog fact the passage states (docs/indicators.md) and fails on any other.
+/// </summary>
+public sealed class GeneralizationTests
+{
+    private static readonly ReportExtractor X = new();
+
+    private readonly record struct E(string Code, string Period, string Kind, double Value, string Qual = Qualifiers.Exact, string? Unit = null);
+
+    private static string Dump(ExtractionResult r) =>
+        string.Join("\n", r.Facts.Select(f => $"  {f.Indicator} {f.Period} {f.Kind} {f.Value} {f.Unit} {f.Qualifier} «{f.Evidence}»"));
+
+    private static bool Same(Fact f, E e)
+    {
+        if (f.Indicator != e.Code || f.Period != e.Period || f.Kind != e.Kind) return false;
+        var unit = e.Unit ?? (IndicatorCatalog.TryGet(e.Code, out var ind) ? ind.Unit : f.Unit);
+        if (f.Unit != unit) return false;
+        var tol = f.Unit == Units.Percent ? 0.051 : Math.Abs(e.Value) * 0.005;
+        return Math.Abs(f.Value - e.Value) <= tol;
+    }
+
+    private static void Expect(string text, string region, int year, params E[] expected)
+    {
+        var r = X.Extract(text);
+        foreach (var f in r.Facts) Assert.Equal(f.Evidence, text.Substring(f.EvidenceStart, f.Evidence.Length));
+        Assert.True(region == r.Region.Name, $"region {r.Region.Name} != {region}");
+        Assert.True(year == r.Year, $"year {r.Year} != {year}");
+        var problems = new List<string>();
+        foreach (var e in expected)
+        {
+            var hits = r.Facts.Where(f => Same(f, e)).ToList();
+            if (hits.Count != 1) problems.Add($"missing {e.Code} {e.Period} {e.Kind} {e.Value} {e.Qual} {e.Unit}");
+            else if (hits[0].Qualifier != e.Qual) problems.Add($"qualifier {e.Code} {e.Period}: {hits[0].Qualifier} != {e.Qual}");
+            if (hits.Count == 1) Assert.Equal(region, hits[0].Region);
+        }
+        foreach (var f in r.Facts.Where(f => IndicatorCatalog.TryGet(f.Indicator, out _)))
+            if (!expected.Any(e => Same(f, e))) problems.Add($"unexpected {f.Indicator} {f.Period} {f.Kind} {f.Value} {f.Unit} «{f.Evidence}»");
+        Assert.True(problems.Count == 0, string.Join("\n", problems) + "\nfacts:\n" + Dump(r));
+    }
+
+    private const string A = FactKinds.Actual, T = FactKinds.Target;
+    private const string Ab = Qualifiers.About, Ov = Qualifiers.Above, Al = Qualifiers.AtLeast, Bl = Qualifiers.Below, Am = Qualifiers.AtMost;
+
+    [Fact]
+    public void National_report_2024_with_targets_list_and_deficit_ratio()
+    {
+        var text = """
+            Report on the Work of the Government
+
+            Delivered at the Second Session of the 14th National People's Congress of the People's Republic of China on March 5, 2024
+
+            Li Qiang
+            Premier of the State Council
+
+            Fellow Deputies,
+
+            I. Review of Our Work in 2023
+
+            Last year, China's gross domestic product (GDP) grew by 5.2 percent to over 126 trillion yuan. A total of 11.5 million new urban jobs were added. The consumer price index (CPI) rose by 0.2 percent. Per capita disposable income increased by 6.1 percent in real terms. Total imports and exports of goods reached 41.76 trillion yuan, and grain output reached 695.41 million metric tons. In the fourth quarter, GDP grew 5.2 percent year on year.
+
+            II. Overall Requirements and Policy Priorities for 2024
+
+            The main projected targets for development this year are as follows:
+            • GDP growth of around 5 percent;
+            • over 12 million new urban jobs;
+            • a surveyed urban unemployment rate of around 5.5 percent;
+            • CPI increase of around 3 percent;
+            • growth in personal income that is in step with economic growth;
+            • a drop of around 2.5 percent in energy consumption per unit of GDP.
+
+            We have set the deficit-to-GDP ratio for 2024 at 3 percent, and the deficit will total 4.06 trillion yuan. Some 3.9 trillion yuan of special-purpose bonds for local governments will be issued.
+            """;
+        Expect(text, "China", 2024,
+            new E("gdp_growth", "2023", A, 5.2),
+            new E("gdp", "2023", A, 126e12, Ov),
+            new E("new_urban_jobs", "2023", A, 11.5e6),
+            new E("cpi_growth", "2023", A, 0.2),
+            new E("disposable_income_growth", "2023", A, 6.1),
+            new E("foreign_trade", "2023", A, 41.76e12),
+            new E("gdp_growth", "2024", T, 5, Ab),
+            new E("new_urban_jobs", "2024", T, 12e6, Ov),
+            new E("unemployment_rate", "2024", T, 5.5, Ab),
+            new E("cpi_growth", "2024", T, 3, Ab));
+    }
+
+    [Fact]
+    public void National_report_2023_with_five_year_review()
+    {
+        var text = """
+            Report on the Work of the Government
+
+            Delivered at the First Session of the 14th National People's Congress of the People's Republic of China on March 5, 2023
+
+            Li Keqiang
+            Premier of the State Council
+
+            Esteemed Deputies,
+
+            Over the past five years, China's economy grew at an average annual rate of 5.2 percent. Some 13 million urban jobs were created each year on average.
+
+            Last year, GDP grew by 3 percent, 12.06 million new urban jobs were added, the year-end surveyed urban unemployment rate dropped to 5.5 percent, and consumer prices rose by 2 percent. Total imports and exports exceeded 40 trillion yuan.
+
+            The main projected targets for development this year are:
+            GDP growth of around 5 percent;
+            around 12 million new urban jobs;
+            a surveyed urban unemployment rate of around 5.5 percent;
+            CPI increase of around 3 percent.
+            The deficit-to-GDP ratio is projected at 3 percent.
+            """;
+        Expect(text, "China", 2023,
+            new E("gdp_growth", "2018-2022", A, 5.2),
+            new E("gdp_growth", "2022", A, 3),
+            new E("new_urban_jobs", "2022", A, 12.06e6),
+            new E("unemployment_rate", "2022", A, 5.5),
+            new E("cpi_growth", "2022", A, 2),
+            new E("foreign_trade", "2022", A, 40e12, Ov),
+            new E("gdp_growth", "2023", T, 5, Ab),
+            new E("new_urban_jobs", "2023", T, 12e6, Ab),
+            new E("unemployment_rate", "2023", T, 5.5, Ab),
+            new E("cpi_growth", "2023", T, 3, Ab));
+    }
+
+    [Fact]
+    public void Province_report_with_usd_fdi_respectively_and_ranges()
+    {
+        var text = """
+            Report on the Work of the Government of Guangdong Province
+
+            Delivered at the Second Session of the 14th Guangdong Provincial People's Congress on January 22, 2024
+
+            Fellow Deputies,
+
+            In 2023, the regional GDP exceeded 13 trillion yuan, up 4.8%. Total imports and exports of 8.3 trillion yuan grew 0.3%. The actual use of foreign capital reached US$ 21.8 billion. The general public budget revenue reached 1.39 trillion yuan, up 4.4%. The per capita disposable income of urban and rural residents increased by 4.4% and 6.1% respectively. R&D expenditure accounted for 3.42% of GDP. The urbanization rate of the permanent population reached 74.8%. Average life expectancy reached 79.3 years. The number of high-tech enterprises exceeded 75,000. Shenzhen's GDP exceeded 3.46 trillion yuan, and Guangzhou's GDP grew 4.6%. In the first quarter, exports fell 3.2%.
+
+            The main expected targets for this year are: regional GDP growth of around 5%; fixed asset investment growth of 5 to 5.5 percent; general public budget revenue growth of 4%; the surveyed urban unemployment rate within 5.5%; and the CPI increase of around 3%.
+            """;
+        Expect(text, "Guangdong", 2024,
+            new E("gdp", "2023", A, 13e12, Ov),
+            new E("gdp_growth", "2023", A, 4.8),
+            new E("foreign_trade", "2023", A, 8.3e12),
+            new E("foreign_trade_growth", "2023", A, 0.3),
+            new E("foreign_investment", "2023", A, 21.8e9, Unit: Units.Usd),
+            new E("public_budget_revenue", "2023", A, 1.39e12),
+            new E("public_budget_revenue_growth", "2023", A, 4.4),
+            new E("urban_income_growth", "2023", A, 4.4),
+            new E("rural_income_growth", "2023", A, 6.1),
+            new E("rd_intensity", "2023", A, 3.42),
+            new E("urbanization_rate", "2023", A, 74.8),
+            new E("life_expectancy", "2023", A, 79.3),
+            new E("high_tech_enterprises", "2023", A, 75000, Ov),
+            new E("gdp_growth", "2024", T, 5, Ab),
+            new E("fixed_asset_investment_growth", "2024", T, 5, Al),
+            new E("public_budget_revenue_growth", "2024", T, 4),
+            new E("unemployment_rate", "2024", T, 5.5, Bl),
+            new E("cpi_growth", "2024", T, 3, Ab));
+    }
+
+    [Fact]
+    public void Province_news_article_with_restated_currency_and_decreases()
+    {
+        var text = """
+            Jiangsu's economy grows 5.8% in 2023
+
+            Updated: 2024-01-24
+
+            Jiangsu's GDP reached 12.82 trillion yuan ($1.8 trillion) in 2023, up 5.8 percent year-on-year, Governor Xu Kunlin said while delivering the government work report at the second session of the 14th Jiangsu Provincial People's Congress.
+            Per capita GDP exceeded 150,000 yuan (about US$21,000). The total imports and exports reached 5.25 trillion yuan, down 5.2 percent. Exports amounted to 3.37 trillion yuan, a decrease of 3.8 percent. The per capita disposable income of residents was 52,674 yuan, up 6.4 percent. Suzhou's GDP reached 2.47 trillion yuan, while the national GDP grew 5.2 percent.
+            For 2024, Jiangsu set its GDP growth target at above 5 percent, and the CPI increase at around 3 percent.
+            """;
+        Expect(text, "Jiangsu", 2024,
+            new E("gdp", "2023", A, 12.82e12),
+            new E("gdp_growth", "2023", A, 5.8),
+            new E("gdp_per_capita", "2023", A, 150000, Ov),
+            new E("foreign_trade", "2023", A, 5.25e12),
+            new E("foreign_trade_growth", "2023", A, -5.2),
+            new E("exports", "2023", A, 3.37e12),
+            new E("exports_growth", "2023", A, -3.8),
+            new E("disposable_income_growth", "2023", A, 6.4),
+            new E("gdp_growth", "2024", T, 5, Ov),
+            new E("cpi_growth", "2024", T, 3, Ab));
+    }
+
+    [Fact]
+    public void City_report_with_districts_quarters_and_five_year_average()
+    {
+        var text = """
+            Report on the Work of the Suzhou Municipal Government
+
+            Delivered at the Third Session of the 17th Suzhou Municipal People's Congress on January 10, 2024
+
+            Fellow Deputies,
+
+            Over the past year, the city's GDP reached 2.47 trillion yuan, an increase of 4.6%. The added value of industrial enterprises above designated size grew 4.0%. Kunshan's GDP exceeded 530 billion yuan, and the GDP of Suzhou Industrial Park reached 368.6 billion yuan. In the first three quarters, retail sales grew 7.5%. Total retail sales of consumer goods reached 967.1 billion yuan, up 6.6%. Actually utilized foreign investment was US$7.4 billion. General public budget revenue reached 245.6 billion yuan, up 3.8% on a comparable basis. The number of national high-tech enterprises reached 15,000, with 2,000 newly recognized. China's GDP grew 5.2%.
+
+            Over the past five years, Suzhou's GDP grew at an average annual rate of 6.5%.
+
+            The main expected targets for this year are: GDP growth of about 5%; general public budget revenue growth of 3%; and the surveyed urban unemployment rate kept within 5%.
+            """;
+        Expect(text, "Suzhou", 2024,
+            new E("gdp", "2023", A, 2.47e12),
+            new E("gdp_growth", "2023", A, 4.6),
+            new E("industrial_value_added_growth", "2023", A, 4.0),
+            new E("retail_sales", "2023", A, 967.1e9),
+            new E("retail_sales_growth", "2023", A, 6.6),
+            new E("foreign_investment", "2023", A, 7.4e9, Unit: Units.Usd),
+            new E("public_budget_revenue", "2023", A, 245.6e9),
+            new E("public_budget_revenue_growth", "2023", A, 3.8),
+            new E("high_tech_enterprises", "2023", A, 15000),
+            new E("gdp_growth", "2019-2023", A, 6.5),
+            new E("gdp_growth", "2024", T, 5, Ab),
+            new E("public_budget_revenue_growth", "2024", T, 3),
+            new E("unemployment_rate", "2024", T, 5, Bl));
+    }
+
+    [Fact]
+    public void City_report_with_plan_period_averages_and_by_2025_targets()
+    {
+        var text = """
+            Report on the Work of the Chengdu Municipal Government
+
+            Delivered at the First Session of the 18th Chengdu Municipal People's Congress on January 6, 2023
+
+            Fellow Deputies,
+
+            During the 13th Five-Year Plan period, the city's GDP grew at an average annual rate of 7.1%. In 2022, the city's GDP reached 2.08 trillion yuan, up 2.8%. Per capita GDP reached 97,300 yuan ($14,500). The per capita disposable income of farmers grew 6.2%, and that of urban residents 4.3%. The GDP of Tianfu New Area grew 7%. Sichuan's GDP grew 2.9%.
+
+            By 2025, the city's GDP will exceed 2.5 trillion yuan, and R&D expenditure will account for 4% of GDP.
+
+            This year, we will strive for GDP growth of around 6%, with general public budget revenue growth no lower than 5%.
+            """;
+        Expect(text, "Chengdu", 2023,
+            new E("gdp_growth", "2016-2020", A, 7.1),
+            new E("gdp", "2022", A, 2.08e12),
+            new E("gdp_growth", "2022", A, 2.8),
+            new E("gdp_per_capita", "2022", A, 97300),
+            new E("rural_income_growth", "2022", A, 6.2),
+            new E("urban_income_growth", "2022", A, 4.3),
+            new E("gdp", "2025", T, 2.5e12, Ov),
+            new E("rd_intensity", "2025", T, 4),
+            new E("gdp_growth", "2023", T, 6, Ab),
+            new E("public_budget_revenue_growth", "2023", T, 5, Al));
+    }
+
+    [Fact]
+    public void City_report_with_usd_only_totals_and_per_capita_gdp_in_dollars()
+    {
+        var text = """
+            Report on the Work of the Qingdao Municipal Government
+
+            Delivered at the First Session of the 17th Qingdao Municipal People's Congress on January 9, 2023
+
+            Fellow Deputies,
+
+            Last year, the city's GDP reached 1.49 trillion yuan, up 3.9%. Per capita GDP exceeded US$20,000. Total imports and exports amounted to US$ 130 billion, and exports totaled US$ 83.5 billion, up 9.2%. Actual use of foreign capital reached US$ 6.1 billion, up 3.5%. The GDP of Huangdao District grew 4.5%. In the fourth quarter, GDP grew 4.1%. Shandong's GDP grew 3.2%, and the city's GDP accounted for 17% of the province's total. The per capita disposable income of urban residents reached 65,751 yuan, and that of rural residents 28,006 yuan. The number of high-tech enterprises reached 6,600, and 1,200 were newly added.
+
+            The main expected targets for this year are: GDP growth of more than 6%; the CPI increase of about 3%; and over 0.3 million new urban jobs.
+            """;
+        Expect(text, "Qingdao", 2023,
+            new E("gdp", "2022", A, 1.49e12),
+            new E("gdp_growth", "2022", A, 3.9),
+            new E("gdp_per_capita", "2022", A, 20000, Ov, Units.Usd),
+            new E("foreign_trade", "2022", A, 130e9, Unit: Units.Usd),
+            new E("exports", "2022", A, 83.5e9, Unit: Units.Usd),
+            new E("exports_growth", "2022", A, 9.2),
+            new E("foreign_investment", "2022", A, 6.1e9, Unit: Units.Usd),
+            new E("foreign_investment_growth", "2022", A, 3.5),
+            new E("urban_income", "2022", A, 65751),
+            new E("rural_income", "2022", A, 28006),
+            new E("high_tech_enterprises", "2022", A, 6600),
+            new E("gdp_growth", "2023", T, 6, Ov),
+            new E("cpi_growth", "2023", T, 3, Ab),
+            new E("new_urban_jobs", "2023", T, 300000, Ov));
+    }
+
+    [Fact]
+    public void City_report_with_five_year_cumulative_and_from_to()
+    {
+        var text = """
+            Report on the Work of the Xi'an Municipal Government
+
+            Delivered at the First Session of the 17th Xi'an Municipal People's Congress on January 12, 2023
+
+            Fellow Deputies,
+
+            Over the past five years, the city's GDP grew at an average annual rate of 6.5%. Cumulative fixed asset investment over the five years exceeded 3.5 trillion yuan. The urbanization rate rose from 73.4% to 79.6%.
+
+            Last year, the GDP of Xi'an reached 1,148.7 billion yuan, up 4.4%. Fixed asset investment fell 1.6%. The surveyed urban unemployment rate was 5.6%. Average life expectancy reached 78.5 years, and the number of high-tech enterprises exceeded 10,000.
+
+            The main expected targets for this year are: GDP growth of 5.5%-6%; the growth of fixed asset investment of no lower than 8%; and the CPI increase kept within 3%.
+            """;
+        Expect(text, "Xi'an", 2023,
+            new E("gdp_growth", "2018-2022", A, 6.5),
+            new E("fixed_asset_investment", "2018-2022", A, 3.5e12, Ov),
+            new E("urbanization_rate", "2022", A, 79.6),
+            new E("gdp", "2022", A, 1148.7e9),
+            new E("gdp_growth", "2022", A, 4.4),
+            new E("fixed_asset_investment_growth", "2022", A, -1.6),
+            new E("unemployment_rate", "2022", A, 5.6),
+            new E("life_expectancy", "2022", A, 78.5),
+            new E("high_tech_enterprises", "2022", A, 10000, Ov),
+            new E("gdp_growth", "2023", T, 5.5, Al),
+            new E("fixed_asset_investment_growth", "2023", T, 8, Al),
+            new E("cpi_growth", "2023", T, 3, Bl));
+    }
+
+    [Fact]
+    public void Province_report_with_three_subject_respectively_and_newly_added_counts()
+    {
+        var text = """
+            Report on the Work of the Henan Provincial Government
+
+            Delivered at the Second Session of the 14th Henan Provincial People's Congress on January 25, 2024
+
+            Fellow Deputies,
+
+            In 2023, the province's GDP reached 5.91 trillion yuan, up 4.1%. The added value of the primary, secondary and tertiary industries grew by 1.8%, 4.7% and 5.1% respectively. Fixed asset investment, total retail sales of consumer goods and exports grew by 2.1%, 6.6% and 3.4% respectively. The per capita disposable income of urban and rural residents reached 40,234 yuan and 20,053 yuan respectively. The urbanization rate of the permanent population reached 58.08%. A total of 1.22 million new urban jobs were created. We newly added 1,500 high-tech enterprises, bringing the total to 12,000. Zhengzhou's GDP exceeded 1.36 trillion yuan.
+
+            The main expected targets for this year are: GDP growth of around 5.5%; general public budget revenue growth of no lower than 4%; the surveyed urban unemployment rate kept within 5.5%; and over 1.1 million new urban jobs.
+            """;
+        Expect(text, "Henan", 2024,
+            new E("gdp", "2023", A, 5.91e12),
+            new E("gdp_growth", "2023", A, 4.1),
+            new E("fixed_asset_investment_growth", "2023", A, 2.1),
+            new E("retail_sales_growth", "2023", A, 6.6),
+            new E("exports_growth", "2023", A, 3.4),
+            new E("urban_income", "2023", A, 40234),
+            new E("rural_income", "2023", A, 20053),
+            new E("urbanization_rate", "2023", A, 58.08),
+            new E("new_urban_jobs", "2023", A, 1.22e6),
+            new E("high_tech_enterprises", "2023", A, 12000),
+            new E("gdp_growth", "2024", T, 5.5, Ab),
+            new E("public_budget_revenue_growth", "2024", T, 4, Al),
+            new E("unemployment_rate", "2024", T, 5.5, Bl),
+            new E("new_urban_jobs", "2024", T, 1.1e6, Ov));
+    }
+
+    [Fact]
+    public void Province_news_article_with_dollar_restatement_and_year_target()
+    {
+        var text = """
+            Sichuan's economy tops 6 trillion yuan
+
+            Updated: 2024-01-23
+
+            Sichuan's GDP topped 6 trillion yuan for the first time in 2023, reaching 6.01 trillion yuan ($845 billion), up 6 percent year-on-year, Governor Huang Qiang said while delivering the government work report at the second session of the 14th Sichuan Provincial People's Congress. The province's total imports and exports were 951.5 billion yuan, and the per capita disposable income of rural residents rose 7.1 percent. Chengdu's GDP grew 6.6 percent. The province aims for GDP growth of around 6 percent in 2024.
+            """;
+        Expect(text, "Sichuan", 2024,
+            new E("gdp", "2023", A, 6.01e12),
+            new E("gdp_growth", "2023", A, 6),
+            new E("foreign_trade", "2023", A, 951.5e9),
+            new E("rural_income_growth", "2023", A, 7.1),
+            new E("gdp_growth", "2024", T, 6, Ab));
+    }
+
+    [Fact]
+    public void City_report_with_restated_per_capita_gdp_and_rankings()
+    {
+        var text = """
+            Report on the Work of the Shenzhen Municipal Government
+
+            Delivered at the Fifth Session of the Seventh Shenzhen Municipal People's Congress on January 30, 2024
+
+            Fellow Deputies,
+
+            In 2023, the city's GDP reached 3.46 trillion yuan, up 6%. Per capita GDP reached 195,230 yuan, about US$27,700. Total imports and exports reached 3.87 trillion yuan, and exports of 2.45 trillion yuan ranked first among mainland cities for the 31st consecutive year. Nanshan District's GDP exceeded 900 billion yuan. The number of national high-tech enterprises exceeded 24,000. R&D investment accounted for 6.46% of GDP. Some 184,000 new urban jobs were created. Average life expectancy reached 83.53 years.
+
+            The main expected targets for this year are: GDP growth of around 5.5%; fixed asset investment growth of 8%; and total retail sales of consumer goods to grow by 7%.
+            """;
+        Expect(text, "Shenzhen", 2024,
+            new E("gdp", "2023", A, 3.46e12),
+            new E("gdp_growth", "2023", A, 6),
+            new E("gdp_per_capita", "2023", A, 195230),
+            new E("foreign_trade", "2023", A, 3.87e12),
+            new E("exports", "2023", A, 2.45e12),
+            new E("high_tech_enterprises", "2023", A, 24000, Ov),
+            new E("rd_intensity", "2023", A, 6.46),
+            new E("new_urban_jobs", "2023", A, 184000, Ab), // "some" is approximate
+            new E("life_expectancy", "2023", A, 83.53),
+            new E("gdp_growth", "2024", T, 5.5, Ab),
+            new E("fixed_asset_investment_growth", "2024", T, 8),
+            new E("retail_sales_growth", "2024", T, 7));
+    }
+}
