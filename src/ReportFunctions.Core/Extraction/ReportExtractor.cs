@@ -398,7 +398,7 @@ public sealed class ReportExtractor
                 if (w is null) continue;
                 if (w == Income || w == Incomes)
                 {
-                    AddIncome(s, e, i, list);
+                    i = Math.Max(i, AddIncome(s, e, i, list) - 1); // its subjects are not read again ("..., urban residents and rural residents")
                     continue;
                 }
                 if (w is "urban" or "rural" or "farmers" && i + 1 < e && _t[i + 1].W is "residents" or "by" or "residents'" && !IncomeNear(s, e, i) && HasIncomeBefore(s, i))
@@ -482,7 +482,7 @@ public sealed class ReportExtractor
             return false;
         }
 
-        private void AddIncome(int s, int e, int i, List<Match> list)
+        private int AddIncome(int s, int e, int i, List<Match> list)
         {
             int urban = -1, rural = -1, residents = -1, disposable = -1, lo = i, hi = i + 1;
             var from = Math.Max(s, i - 7);
@@ -492,19 +492,22 @@ public sealed class ReportExtractor
                 var t = _t[k];
                 if (t.Kind is TokKind.Number || t.Kind == TokKind.Punct && t.P is ',' or ';' or ':') break;
                 var w = t.W;
-                if (w == Low || w == Families || w == Minimum || w == Wage || w == Fiscal || w == "operating" || w == "business" || w == "tax" || w == "revenue" || w == "property") return;
+                if (w == Low || w == Families || w == Minimum || w == Wage || w == Fiscal || w == "operating" || w == "business" || w == "tax" || w == "revenue" || w == "property") return i + 1;
                 if (w == Urban) { urban = k; lo = k; }
                 else if (w == Rural || w == Farmers) { rural = k; lo = k; }
                 else if (w == Residents || w == "resident") { residents = k; lo = k; }
                 else if (w == Disposable || w == Capita || w == Per) { disposable = k; lo = k; }
             }
+            var allFirst = false; // "of all residents, urban residents and rural residents"
             for (var k = i + 1; k < to; k++)
             {
                 var t = _t[k];
+                if (t.IsP(',') && k + 1 < to && _t[k + 1].W is "urban" or "rural" or "farmers" && (urban >= 0 || rural >= 0 || allFirst)) { to = Math.Min(Math.Min(e, i + 20), to + 4); continue; } // bounded: stays linear
                 if (t.Kind is TokKind.Number || t.Kind == TokKind.Punct && t.P is ',' or ';' or ':' or '(') break;
+                if (t.W is "residents" or "resident" && urban < 0 && rural < 0 && !(k > 0 && _t[k - 1].W is "urban" or "rural")) allFirst = true;
                 var w = t.W;
-                if (w == Gap || w == Ratio || w == "distribution" || w == "tax" || w == "taxes" || w == "level" && false) return;
-                if (w == Families || w == Low || w == "enterprises" || w == "households" && false) return;
+                if (w == Gap || w == Ratio || w == "distribution" || w == "tax" || w == "taxes" || w == "level" && false) return i + 1;
+                if (w == Families || w == Low || w == "enterprises" || w == "households" && false) return i + 1;
                 if (IsConceptWord(w)) break;
                 if (w == Urban) { if (urban < 0) urban = k; hi = k + 1; }
                 else if (w == Rural || w == Farmers) { if (rural < 0) rural = k; hi = k + 1; }
@@ -513,12 +516,25 @@ public sealed class ReportExtractor
             }
             if (urban >= 0 && rural >= 0)
             {
+                if (allFirst && urban > i && rural > i)
+                {
+                    // one subject each, so that "X, Y and Z grew by a%, b% and c% respectively" lines up across the commas
+                    var first = Math.Min(urban, rural);
+                    var allEnd = first;
+                    while (allEnd > i + 1 && (_t[allEnd - 1].IsP(',') || _t[allEnd - 1].W == And)) allEnd--;
+                    list.Add(new Match(lo, allEnd, Concept.IncomeAll));
+                    list.Add(new Match(urban, urban + 1, Concept.IncomeUrban));
+                    list.Add(new Match(rural, rural + 1, Concept.IncomeRural));
+                    if (rural < urban) list.Sort((a, b) => a.Start.CompareTo(b.Start));
+                    return hi;
+                }
                 if (urban < rural) { list.Add(new Match(lo, hi, Concept.IncomeUrban)); list.Add(new Match(lo, hi, Concept.IncomeRural)); }
                 else { list.Add(new Match(lo, hi, Concept.IncomeRural)); list.Add(new Match(lo, hi, Concept.IncomeUrban)); }
             }
             else if (urban >= 0) list.Add(new Match(lo, hi, Concept.IncomeUrban));
             else if (rural >= 0) list.Add(new Match(lo, hi, Concept.IncomeRural));
             else if (residents >= 0 || disposable >= 0) list.Add(new Match(lo, hi, Concept.IncomeAll));
+            return allFirst ? hi : i + 1;
         }
 
         private static bool IsConceptWord(string? w) => w is not null && Phrases.ContainsKey(w) && w is not ("new" or "total" or "urban" or "rural" or "per" or "average");
@@ -966,6 +982,9 @@ public sealed class ReportExtractor
                 var w = _t[k].W;
                 if (w is null) continue;
                 if (w is "quarter" or "quarters" or "semester") return true;
+                // "From January to November": part of a year
+                if (Months.Contains(w) && k + 2 < ce && (_t[k + 1].W is "to" or "through" or "till" or "until" || _t[k + 1].IsP('-')) && _t[k + 2].W is { } m2 && Months.Contains(m2)
+                    && !(w is "january" or "jan" && m2 is "december" or "dec")) return true;
                 if (w == "half" && (k + 1 < ce && _t[k + 1].W is "year" or "of" || k > 0 && _t[k - 1].W is "first" or "second" or "the")) return true;
                 if (w is "months" or "month" && k > 0 && (_t[k - 1].Kind == TokKind.Number || _t[k - 1].W is "first" or "last" or "eleven" or "ten" or "nine")) return true;
             }
@@ -1142,7 +1161,8 @@ public sealed class ReportExtractor
                 }
             }
 
-            var span = isGrowth && avgAnnual || isAmount && accumulated;
+            // a growth rate stated for a plan period ("During the 13th Five-Year Plan period, ... grew by 6.8%") is its annual average
+            var span = isGrowth && (avgAnnual || spanTo > 0 && ctxYear == 0 && v.AttachedYear == 0) || isAmount && accumulated;
             if (span)
             {
                 if (spanTo > 0) return ($"{spanFrom}-{spanTo}", spanTo < (Y ?? 9999) ? FactKinds.Actual : kind);
@@ -1270,6 +1290,13 @@ public sealed class ReportExtractor
                 if (found is null) continue;
                 var wgt = 1.0;
                 if (found.Level == RegionLevels.Country) wgt = 0.3;
+                // a news dateline ("BEIJING, March 5 (Xinhua) --") names where the story was filed, not what it is about
+                if (i + len + 1 < _t.Count && _t[i + len].IsP(',') && _t[i + len + 1].W is { } dm && Months.Contains(dm)
+                    && AtLineStart(_t[i].Start))
+                {
+                    i += len - 1;
+                    continue;
+                }
                 var strong = false;
                 for (var k = Math.Max(0, i - 3); k < i; k++)
                     if (_t[k].W is "behalf" || _t[k].W == Of && k > 0 && _t[k - 1].W is "government" or "congress" or "governor" or "mayor" or "committee" or "city" or "province") strong = true;
@@ -1304,6 +1331,13 @@ public sealed class ReportExtractor
                 for (var k = tok; k < tok + len; k++) _otherPlace[k] = tag;
             }
             return (best, source);
+        }
+
+        private bool AtLineStart(int pos)
+        {
+            var a = pos - 1;
+            while (a >= 0 && a > pos - 40 && Tokenizer.Norm(_text[a]) == ' ') a--;
+            return a < 0 || _text[a] == '\n';
         }
 
         private static RegionInfo PickAmbiguous(IReadOnlyList<RegionInfo> cands, Dictionary<RegionInfo, double> scores)

@@ -387,4 +387,86 @@ public sealed class GeneralizationTests
             new E("fixed_asset_investment_growth", "2024", T, 8),
             new E("retail_sales_growth", "2024", T, 7));
     }
+
+    [Fact]
+    public void National_news_article_from_a_wire_service()
+    {
+        var text = """
+            China sets GDP growth target of around 5 pct for 2024
+
+            Source: Xinhua | 2024-03-05 10:15:02
+
+            BEIJING, March 5 (Xinhua) -- China has set its GDP growth target for 2024 at around 5 percent, according to the government work report submitted Tuesday to the national legislature for deliberation.
+            China's economy grew 5.2 percent year on year in 2023, with GDP exceeding 126 trillion yuan (about 17.7 trillion U.S. dollars). Per capita GDP reached 89,358 yuan. Total imports and exports reached 41.76 trillion yuan, with exports up 0.6 percent.
+            The country aims to create over 12 million new urban jobs this year and keep the surveyed urban unemployment rate at around 5.5 percent. The deficit-to-GDP ratio is set at 3 percent, and the defense budget will grow 7.2 percent.
+            """;
+        Expect(text, "China", 2024,
+            new E("gdp_growth", "2024", T, 5, Ab),
+            new E("gdp_growth", "2023", A, 5.2),
+            new E("gdp", "2023", A, 126e12, Ov),
+            new E("gdp_per_capita", "2023", A, 89358),
+            new E("foreign_trade", "2023", A, 41.76e12),
+            new E("exports_growth", "2023", A, 0.6),
+            new E("new_urban_jobs", "2024", T, 12e6, Ov),
+            new E("unemployment_rate", "2024", T, 5.5, Ab));
+    }
+
+    [Fact]
+    public void Province_report_opening_a_five_year_plan()
+    {
+        var text = """
+            Report on the Work of the Government of Shandong Province
+
+            Delivered at the Fifth Session of the 13th Shandong Provincial People's Congress on February 21, 2021
+
+            Fellow Deputies,
+
+            During the 13th Five-Year Plan period, the province's GDP grew at an average annual rate of 6.3%, and the per capita disposable income of urban residents and farmers grew by 6.8% and 7.9% respectively. From January to November last year, exports grew 10.2%. In the first half of 2020, GDP fell 1.6%.
+
+            In 2020, the GDP of the province reached 7.31 trillion yuan, up 3.6%. The per capita disposable income of all residents, urban residents and rural residents grew by 4.1%, 3.3% and 5.5% respectively. Rural residents' per capita disposable income reached 18,753 yuan. Fixed asset investment grew 3.6%, while exports saw a decrease of 0.9%.
+
+            During the 14th Five-Year Plan period, GDP will grow at an average annual rate of around 5.5%. By 2025, the urbanization rate of the permanent population will reach 67%, and R&D intensity will exceed 2.8%.
+            """;
+        Expect(text, "Shandong", 2021,
+            new E("gdp_growth", "2016-2020", A, 6.3),
+            new E("urban_income_growth", "2016-2020", A, 6.8),
+            new E("rural_income_growth", "2016-2020", A, 7.9),
+            new E("gdp", "2020", A, 7.31e12),
+            new E("gdp_growth", "2020", A, 3.6),
+            new E("disposable_income_growth", "2020", A, 4.1),
+            new E("urban_income_growth", "2020", A, 3.3),
+            new E("rural_income_growth", "2020", A, 5.5),
+            new E("rural_income", "2020", A, 18753),
+            new E("fixed_asset_investment_growth", "2020", A, 3.6),
+            new E("exports_growth", "2020", A, -0.9),
+            new E("gdp_growth", "2021-2025", T, 5.5, Ab),
+            new E("urbanization_rate", "2025", T, 67),
+            new E("rd_intensity", "2025", T, 2.8, Ov));
+    }
+
+    [Fact]
+    public void City_report_with_year_like_amounts_and_national_comparisons()
+    {
+        var text = """
+            Report on the Work of the Wuhan Municipal Government
+
+            Delivered at the Second Session of the 15th Wuhan Municipal People's Congress on January 8, 2024
+
+            Fellow Deputies,
+
+            Last year, the city's GDP reached 2001 billion yuan, up 5.7%, 0.5 percentage points higher than the national average. Total retail sales of consumer goods reached 794.6 billion yuan, up 8.2%. The general public budget revenue was 161.2 billion yuan. The per capita disposable income of urban residents was 64,000 yuan, ranking first in the country among sub-provincial cities. The national CPI rose 0.2%, and the city's CPI rose 0.3%. Hubei's GDP grew 6%.
+
+            This year, the city aims for GDP growth of 5.5% or above, and fixed asset investment growth of around 6%.
+            """;
+        Expect(text, "Wuhan", 2024,
+            new E("gdp", "2023", A, 2001e9),
+            new E("gdp_growth", "2023", A, 5.7),
+            new E("retail_sales", "2023", A, 794.6e9),
+            new E("retail_sales_growth", "2023", A, 8.2),
+            new E("public_budget_revenue", "2023", A, 161.2e9),
+            new E("urban_income", "2023", A, 64000),
+            new E("cpi_growth", "2023", A, 0.3),
+            new E("gdp_growth", "2024", T, 5.5, Al),
+            new E("fixed_asset_investment_growth", "2024", T, 6, Ab));
+    }
 }
