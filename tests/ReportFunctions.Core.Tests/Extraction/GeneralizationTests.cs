@@ -469,4 +469,63 @@ public sealed class GeneralizationTests
             new E("gdp_growth", "2024", T, 5.5, Al),
             new E("fixed_asset_investment_growth", "2024", T, 6, Ab));
     }
+
+    [Fact]
+    public void Province_report_with_trade_restated_in_dollars_and_net_income_of_farmers()
+    {
+        var text = """
+            Report on the Work of the Government of Fujian Province
+
+            Delivered at the Second Session of the 14th Fujian Provincial People's Congress on January 23, 2024
+
+            Fellow Deputies,
+
+            Last year, the province's GDP was estimated to have reached 5.44 trillion yuan, up 4.5 percent. Total imports and exports reached RMB 1.98 trillion, exceeding USD 280 billion. Exports stood at 1.22 trillion yuan. Per capita GDP exceeded 130,000 yuan, or about 18,500 US dollars. Fujian's per capita GDP ranked fourth in the country. The per capita net income of farmers rose 7.2 percent to 26,722 yuan. Total fiscal revenue was 553.6 billion yuan, of which the local general public budget revenue was 359.2 billion yuan. Spending on people's livelihood accounted for over 70 percent of general public budget expenditure. Xiamen's exports grew 3.1 percent.
+
+            This year, GDP growth is targeted at around 5.5 percent, and the total retail sales of consumer goods are expected to increase by about 6 percent. Consumer prices will rise by around 3 percent.
+            """;
+        Expect(text, "Fujian", 2024,
+            new E("gdp", "2023", A, 5.44e12),
+            new E("gdp_growth", "2023", A, 4.5),
+            new E("foreign_trade", "2023", A, 1.98e12),
+            new E("exports", "2023", A, 1.22e12),
+            new E("gdp_per_capita", "2023", A, 130000, Ov),
+            new E("rural_income_growth", "2023", A, 7.2),
+            new E("rural_income", "2023", A, 26722),
+            new E("fiscal_revenue", "2023", A, 553.6e9),
+            new E("public_budget_revenue", "2023", A, 359.2e9),
+            new E("livelihood_spending_share", "2023", A, 70, Ov),
+            new E("gdp_growth", "2024", T, 5.5, Ab),
+            new E("retail_sales_growth", "2024", T, 6, Ab),
+            new E("cpi_growth", "2024", T, 3, Ab));
+    }
+
+    [Fact]
+    public void City_report_with_prose_targets_and_growth_rate_wording()
+    {
+        var text = """
+            Report on the Work of the Nanjing Municipal Government
+
+            Delivered at the Second Session of the 17th Nanjing Municipal People's Congress on January 15, 2023
+
+            Fellow Deputies,
+
+            Last year, Nanjing's regional GDP reached 1.69 trillion yuan, a year-on-year growth of 2.1%. The total retail sales of consumer goods reached 732.2 billion yuan, with a growth rate of 0.6%. The general public budget revenue was 155.8 billion yuan, a decrease of 6.3% on a comparable basis. Jiangning District's GDP exceeded 300 billion yuan, and the GDP of Jiangbei New Area grew 3%. The urban registered unemployment rate was 1.8%. Rural residents' per capita disposable income was 35,000 yuan, an increase of 6.8% over the previous year.
+
+            This year, we will aim for GDP growth of more than 5.5%, keep the increase in consumer prices at around 3%, and create 250,000 new urban jobs. The growth of per capita disposable income of residents will keep pace with economic growth.
+            """;
+        Expect(text, "Nanjing", 2023,
+            new E("gdp", "2022", A, 1.69e12),
+            new E("gdp_growth", "2022", A, 2.1),
+            new E("retail_sales", "2022", A, 732.2e9),
+            new E("retail_sales_growth", "2022", A, 0.6),
+            new E("public_budget_revenue", "2022", A, 155.8e9),
+            new E("public_budget_revenue_growth", "2022", A, -6.3),
+            new E("unemployment_rate", "2022", A, 1.8),
+            new E("rural_income", "2022", A, 35000),
+            new E("rural_income_growth", "2022", A, 6.8),
+            new E("gdp_growth", "2023", T, 5.5, Ov),
+            new E("cpi_growth", "2023", T, 3, Ab),
+            new E("new_urban_jobs", "2023", T, 250000));
+    }
 }
