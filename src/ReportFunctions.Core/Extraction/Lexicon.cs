@@ -64,8 +64,8 @@ internal static class Lexicon
     public static readonly HashSet<string> Below = S("below under within");
     public static readonly string More = Reg("more"), Less = Reg("less"), Than = Reg("than"), No = Reg("no"), Not = Reg("not"), At = Reg("at"), Least = Reg("least"), Most = Reg("most"), Up = Reg("up");
 
-    public static readonly HashSet<string> Decrease = S("decrease decreased decreases decreasing decline declined declines declining fell fall falls falling drop dropped drops dropping down dip dipped shrank shrink shrinks contracted contraction reduction reduced negative");
-    public static readonly HashSet<string> GrowthWords = S("increase increased increases increasing growth grow grew grows growing up rise rose rising rises expand expanded expansion higher average annual annually year on");
+    public static readonly HashSet<string> Decrease = S("decrease decreased decreases decreasing decline declined declines declining fell fall falls falling drop dropped drops dropping down dip dipped shrank shrink shrinks contracted contraction reduction reduced negative slid slipped plunged plummeted");
+    public static readonly HashSet<string> GrowthWords = S("increase increased increases increasing growth grow grew grows growing up rise rose rising rises expand expanded expansion higher average annual annually year on surge surged surging soar soared soaring jump jumped jumping climb climbed climbing");
     public static readonly HashSet<string> TargetCues = S("will shall strive striving target targets targeted expected expect expects goal goals aim aims aiming projected should must plan plans planning envisaged strives endeavor endeavour");
     public static readonly HashSet<string> TargetHeader = S("goals targets target objectives goal");
     public static readonly HashSet<string> ShareWords = S("share proportion ratio percentage accounted accounting account accounts contribution contributed rate ranking ranked rank times gap coverage");

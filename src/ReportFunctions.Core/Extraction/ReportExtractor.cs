@@ -692,6 +692,7 @@ public sealed class ReportExtractor
                         else if (Yuan.Contains(uw) && uw != "us") { v.Unit = UnitKind.Money; unitEnd = k + 1; }
                         else if (uw == "us" && k + 1 < e && (_t[k + 1].W is "dollar" or "dollars" || _t[k + 1].IsP('$'))) { v.Unit = UnitKind.Money; v.Usd = true; unitEnd = k + 2; }
                         else if (uw is "usd" or "dollar" or "dollars") { v.Unit = UnitKind.Money; v.Usd = true; unitEnd = k + 1; }
+                        else if (uw == "u" && UsDotted(k, e) is var ud && ud > 0) { v.Unit = UnitKind.Money; v.Usd = true; unitEnd = ud; } // "3.2 billion U.S. dollars"
                         else if (uw == Years && !(k + 1 < e && _t[k + 1].W == Old)) { v.Unit = UnitKind.Years; unitEnd = k + 1; }
                         else if (uw is "times" or "fold") v.Skip = true;
                     }
@@ -763,6 +764,16 @@ public sealed class ReportExtractor
                 i = Math.Max(i, v.EndTok - 1);
             }
             return list;
+        }
+
+        /// <summary>"U.S. dollars", "U.S.$": the token after the currency, else 0.</summary>
+        private int UsDotted(int k, int e)
+        {
+            if (!(k + 2 < e && _t[k + 1].IsP('.') && _t[k + 2].W == "s")) return 0;
+            var j = k + 3;
+            if (j < e && _t[j].IsP('.')) j++;
+            if (j < e && (_t[j].W is "dollar" or "dollars" || _t[j].IsP('$'))) return j + 1;
+            return 0;
         }
 
         private bool CountContext(int i, int end, int s, int e)
@@ -1120,7 +1131,7 @@ public sealed class ReportExtractor
                 if (k >= v.EndTok && _t[k].Kind == TokKind.Punct && _t[k].P is ',' or ';' or '.') break;
                 if (w is null) continue;
                 if (w == Average && k + 1 < _t.Count && _t[k + 1].W is "annual" or "annually" || w == Annual && k + 1 < _t.Count && _t[k + 1].W == Average || w == Annually && k >= v.EndTok) avgAnnual = true;
-                if (Accumulated.Contains(w)) accumulated = true;
+                if (Accumulated.Contains(w) && !(w == "aggregate" && (_t[k + 1].W is "economic" || k > 0 && _t[k - 1].W is "economic"))) accumulated = true; // not "economic aggregate"
                 if (w == Five && k + 1 < _t.Count && _t[k + 1].W == "years" && k >= v.EndTok) accumulated |= isAmount;
                 if (w == Over && k + 3 < _t.Count && _t[k + 1].W is "past" or "last" && _t[k + 2].W == Five) accumulated |= isAmount;
             }

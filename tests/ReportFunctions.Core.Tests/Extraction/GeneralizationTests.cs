@@ -528,4 +528,32 @@ public sealed class GeneralizationTests
             new E("cpi_growth", "2023", T, 3, Ab),
             new E("new_urban_jobs", "2023", T, 250000));
     }
+
+    [Fact]
+    public void City_report_with_economic_aggregate_dotted_dollars_and_vivid_verbs()
+    {
+        var text = """
+            Report on the Work of the Hefei Municipal Government
+
+            Delivered at the Third Session of the 17th Hefei Municipal People's Congress on January 20, 2024
+
+            Fellow Deputies,
+
+            In 2023, the city's economic aggregate surpassed 1.2 trillion yuan, ranking among the top 20 cities in the country, and GDP grew 5.8 percent. The output value of strategic emerging industries grew 20.3%, accounting for 56% of industrial output above designated size. Foreign trade volume hit 362 billion yuan, surging 8.4 percent. The actually utilized foreign capital reached 3.2 billion U.S. dollars, up 5%. The number of high-tech enterprises rose to 8,500, an increase of 1,800. The proportion of R&D expenditure in GDP rose from 3.52% to 3.91%. Some 112,000 new urban jobs were created in the first half of the year. Feixi County's GDP exceeded 100 billion yuan. Exports slid 2.4%.
+
+            The targets for this year are GDP growth of 6% to 6.5% and an increase in general public budget revenue of 5%.
+            """;
+        Expect(text, "Hefei", 2024,
+            new E("gdp", "2023", A, 1.2e12, Ov),
+            new E("gdp_growth", "2023", A, 5.8),
+            new E("foreign_trade", "2023", A, 362e9),
+            new E("foreign_trade_growth", "2023", A, 8.4),
+            new E("foreign_investment", "2023", A, 3.2e9, Unit: Units.Usd),
+            new E("foreign_investment_growth", "2023", A, 5),
+            new E("high_tech_enterprises", "2023", A, 8500),
+            new E("rd_intensity", "2023", A, 3.91),
+            new E("exports_growth", "2023", A, -2.4),
+            new E("gdp_growth", "2024", T, 6, Al),
+            new E("public_budget_revenue_growth", "2024", T, 5));
+    }
 }
