@@ -60,7 +60,7 @@ internal static class Lexicon
 
     // Qualifiers (single words; multi-word ones are checked in code).
     public static readonly HashSet<string> About = S("about around approximately nearly roughly some approx");
-    public static readonly HashSet<string> Above = S("over exceed exceeds exceeded exceeding above surpass surpassed surpassing topped");
+    public static readonly HashSet<string> Above = S("over exceed exceeds exceeded exceeding above surpass surpassed surpassing topped tops topping");
     public static readonly HashSet<string> Below = S("below under within");
     public static readonly string More = Reg("more"), Less = Reg("less"), Than = Reg("than"), No = Reg("no"), Not = Reg("not"), At = Reg("at"), Least = Reg("least"), Most = Reg("most"), Up = Reg("up");
 

@@ -1313,7 +1313,10 @@ public sealed class ReportExtractor
                     if (_t[k].W is "behalf" || _t[k].W == Of && k > 0 && _t[k - 1].W is "government" or "congress" or "governor" or "mayor" or "committee" or "city" or "province") strong = true;
                 for (var k = i + len; k < Math.Min(_t.Count, i + len + 3); k++)
                     if (_t[k].W is "municipal" or "provincial" or "government" or "province" or "municipality" or "autonomous") strong = true;
+                // "Guangzhou, capital of South China's Guangdong province", "in east China's Jiangsu province": where the subject lies, not the subject
+                if (strong && found.Level != RegionLevels.City && LocationAppositive(i)) strong = false;
                 if (strong) wgt += 5;
+                if (t.Start < FirstLineEnd()) wgt += 2; // a headline names its subject
                 if (found.Level == RegionLevels.Country && i + len < _t.Count && _t[i].W is "state" && i > 1 && _t[i - 1].W == Of && _t[i - 2].W == Premier) wgt += 20; // Premier of the State Council
                 if (t.Start < titleEnd && (LineHas(t.Start, "report") || LineHas(t.Start, "government"))) { wgt += 10; titleHit.Add(found); }
                 scores[found] = scores.GetValueOrDefault(found) + wgt;
@@ -1342,6 +1345,31 @@ public sealed class ReportExtractor
                 for (var k = tok; k < tok + len; k++) _otherPlace[k] = tag;
             }
             return (best, source);
+        }
+
+        private bool LocationAppositive(int i)
+        {
+            for (var k = i - 1; k >= 0 && k >= i - 5; k--)
+            {
+                var t = _t[k];
+                if (t.Kind == TokKind.Break || t.IsP('.') || t.IsP(';')) return false;
+                if (t.W is "capital" or "east" or "eastern" or "south" or "southern" or "north" or "northern" or "west" or "western" or "central"
+                    or "southwest" or "northwest" or "northeast" or "southeast" or "southwestern" or "northwestern" or "northeastern" or "southeastern") return true;
+                if (t.W == "in" && k == i - 1) return true;
+                if (t.Poss && t.W is "china" or "chinas") return true;
+            }
+            return false;
+        }
+
+        private int _firstLineEnd = -1;
+
+        private int FirstLineEnd()
+        {
+            if (_firstLineEnd >= 0) return _firstLineEnd;
+            var i = 0;
+            while (i < _text.Length && char.IsWhiteSpace(_text[i])) i++;
+            var eol = _text.IndexOf('\n', i);
+            return _firstLineEnd = eol < 0 ? 0 : eol; // a text of one line has no headline
         }
 
         private bool AtLineStart(int pos)

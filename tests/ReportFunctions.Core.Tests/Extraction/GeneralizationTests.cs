@@ -556,4 +556,76 @@ public sealed class GeneralizationTests
             new E("gdp_growth", "2024", T, 6, Al),
             new E("public_budget_revenue_growth", "2024", T, 5));
     }
+
+    [Fact]
+    public void National_report_opening_the_14th_five_year_plan()
+    {
+        var text = """
+            Report on the Work of the Government
+
+            Delivered at the Fourth Session of the 13th National People's Congress of the People's Republic of China on March 5, 2021
+
+            Li Keqiang
+            Premier of the State Council
+
+            Fellow Deputies,
+
+            Last year, China's GDP grew by 2.3 percent, reaching 101.6 trillion yuan. A total of 11.86 million urban jobs were added, and the surveyed urban unemployment rate stood at 5.2 percent at the end of the year. Per capita disposable income increased by 2.1 percent in real terms. Exports rose by 4 percent. The year-on-year CPI increase was 2.5 percent.
+            During the 13th Five-Year Plan period, China's GDP grew at an average annual rate of 5.7 percent, and the urbanization rate of permanent residents exceeded 60 percent. Average life expectancy reached 77.3 years. Spending on research and development reached 2.4 percent of GDP.
+            The main targets for the 14th Five-Year Plan period are: keeping GDP growth within an appropriate range; raising the urbanization rate of permanent residents to 65 percent; increasing spending on research and development by more than 7 percent per year; and raising average life expectancy by one year.
+            The main projected targets for development this year are:
+            GDP growth of over 6 percent;
+            over 11 million new urban jobs;
+            a surveyed urban unemployment rate of around 5.5 percent;
+            CPI increase of around 3 percent;
+            a drop of around 3 percent in energy consumption per unit of GDP.
+            This year's deficit-to-GDP ratio is projected at around 3.2 percent.
+            In the first quarter, GDP grew 18.3 percent year on year.
+            Per capita GDP topped 10,000 US dollars for the second year in a row.
+            """;
+        Expect(text, "China", 2021,
+            new E("gdp_growth", "2020", A, 2.3),
+            new E("gdp", "2020", A, 101.6e12),
+            new E("new_urban_jobs", "2020", A, 11.86e6),
+            new E("unemployment_rate", "2020", A, 5.2),
+            new E("disposable_income_growth", "2020", A, 2.1),
+            new E("exports_growth", "2020", A, 4),
+            new E("cpi_growth", "2020", A, 2.5),
+            new E("gdp_growth", "2016-2020", A, 5.7),
+            new E("urbanization_rate", "2020", A, 60, Ov),
+            new E("life_expectancy", "2020", A, 77.3),
+            new E("rd_intensity", "2020", A, 2.4),
+            new E("urbanization_rate", "2025", T, 65),
+            new E("gdp_growth", "2021", T, 6, Ov),
+            new E("new_urban_jobs", "2021", T, 11e6, Ov),
+            new E("unemployment_rate", "2021", T, 5.5, Ab),
+            new E("cpi_growth", "2021", T, 3, Ab),
+            new E("gdp_per_capita", "2020", A, 10000, Ov, Units.Usd));
+    }
+
+    [Fact]
+    public void City_news_article_naming_its_province_as_location()
+    {
+        var text = """
+            Guangzhou's GDP tops 3 trillion yuan
+
+            By Zhang Wei | China Daily | Updated: 2024-01-25 09:12
+
+            Guangzhou, capital of South China's Guangdong province, saw its GDP exceed 3 trillion yuan ($422 billion) in 2023, up 4.6 percent year-on-year, Mayor Guo Yonghang said when delivering the government work report on Wednesday.
+            The city's total retail sales of consumer goods rose 6.7 percent to 1.1 trillion yuan, while its foreign trade volume reached 1.09 trillion yuan, up 0.1 percent.
+            Guangdong's GDP exceeded 13.5 trillion yuan last year, and the province's per capita GDP reached 106,985 yuan. Nationwide, GDP grew 5.2 percent.
+            Shenzhen's GDP grew 6 percent to 3.46 trillion yuan.
+            Guangzhou set its economic growth target for 2024 at around 5 percent, according to the report. The city also aims to increase the per capita disposable income of residents in step with economic growth, and keep the surveyed urban unemployment rate within 5.5 percent.
+            Tianhe district's GDP reached 650 billion yuan.
+            """;
+        Expect(text, "Guangzhou", 2024,
+            new E("gdp", "2023", A, 3e12, Ov),
+            new E("gdp_growth", "2023", A, 4.6),
+            new E("retail_sales", "2023", A, 1.1e12),
+            new E("retail_sales_growth", "2023", A, 6.7),
+            new E("foreign_trade", "2023", A, 1.09e12),
+            new E("foreign_trade_growth", "2023", A, 0.1),
+            new E("gdp_growth", "2024", T, 5, Ab),
+            new E("unemployment_rate", "2024", T, 5.5, Bl));
+    }
 }
