@@ -162,6 +162,7 @@ public sealed class ReportExtractor
         {
             // header of a target list ("main expected goals ... are", "main projected targets ... go as follows")
             var headerAt = -1;
+            var headerColonLine = false;
             for (var i = s; i < e; i++)
             {
                 var w = _t[i].W;
@@ -172,7 +173,13 @@ public sealed class ReportExtractor
                     if (q is "main" or "expected" or "projected" or "major" or "key" or "primary" or "development" or "anticipated" or "following" or "overall")
                     {
                         for (var z = i + 1; z < e && z < i + 25; z++)
-                            if (_t[z].IsP(':') || _t[z].W is "follows" || _t[z].W is "are" or "is" && z + 1 < e && _t[z + 1].Kind != TokKind.Word) { headerAt = i; break; }
+                            if (_t[z].IsP(':') || _t[z].W is "follows" || _t[z].W is "are" or "is" && z + 1 < e && _t[z + 1].Kind != TokKind.Word)
+                            {
+                                headerAt = i;
+                                // "Main targets for 2024:" then one item per line
+                                if (_t[z].IsP(':') && z + 1 < e && _text.AsSpan(_t[z].End, _t[z + 1].Start - _t[z].End).Contains('\n')) headerColonLine = true;
+                                break;
+                            }
                         break;
                     }
                 }
@@ -180,11 +187,13 @@ public sealed class ReportExtractor
             }
             // a long sentence is prose, not an item of a target list
             if (headerAt < 0 && targetMode > 0 && e - s > 45) targetMode = 0;
+            // a sentence reporting outcomes ("... reached 552.93 billion yuan") is not an item of a target list
+            if (headerAt < 0 && targetMode > 0 && HasPastVerb(s, e) && !HasTargetCue(s, e)) targetMode = 0;
             var newTargetMode = targetMode;
             if (headerAt >= 0)
             {
                 // header sentence: covers the rest of this paragraph, and the next one if it ends the paragraph
-                var endsList = _t[e - 1].IsP(':') || _t[e - 1].W is "follows";
+                var endsList = _t[e - 1].IsP(':') || _t[e - 1].W is "follows" || headerColonLine && e < _t.Count && _t[e].Kind == TokKind.Break;
                 newTargetMode = endsList ? (e < _t.Count && _t[e].Kind == TokKind.Break ? 2 : 1) : 0;
             }
 
@@ -248,6 +257,12 @@ public sealed class ReportExtractor
                         ConceptsIn(matches, regionStart, first.Tok, concepts);
                         if (concepts.Count > 0) evidenceStart = concepts[Math.Max(0, concepts.Count - groupMembers.Count)].Start;
                     }
+                    if (concepts.Count == 0 && clauseStart == segStart && prevEnd <= segStart && LabelConcepts(s, segStart, matches, concepts))
+                    {
+                        // "- GDP: 6.01 trillion yuan", "Urbanization rate: 59.5%": a label and its value
+                        if (groupMembers.Count == 1 && concepts.Count > 1) concepts.RemoveRange(0, concepts.Count - 1);
+                        evidenceStart = concepts[0].Start;
+                    }
                     if (concepts.Count == 0 && first.Unit == UnitKind.Pct)
                     {
                         var fm = ForwardConcept(first, e);
@@ -270,6 +285,9 @@ public sealed class ReportExtractor
                             if (concepts.Count > 0 && groupMembers.Count == 1) concepts = [concepts[^1]];
                             cs = pcs;
                         }
+                        // "- GDP: 6.01 trillion yuan, up 6.0%": the label of the line
+                        if (concepts.Count == 0 && cs <= floor && LabelConcepts(s, floor, matches, concepts) && groupMembers.Count == 1 && concepts.Count > 1)
+                            concepts = [concepts[^1]];
                         if (concepts.Count > 0) { backSearched = true; evidenceStart = clauseStart; }
                     }
                 }
@@ -334,6 +352,17 @@ public sealed class ReportExtractor
                 }
             }
             return newTargetMode;
+        }
+
+        /// <summary>Concepts of a label ending in a colon right before segStart ("GDP growth: around 6%"), when the label holds no number.</summary>
+        private bool LabelConcepts(int s, int segStart, List<Match> matches, List<Match> into)
+        {
+            if (segStart - 2 < s || !_t[segStart - 1].IsP(':')) return false;
+            var ls = ClauseStart(s, segStart - 2);
+            if (segStart - 1 - ls > 12 || HasNumber(ls, segStart - 1)) return false;
+            var before = into.Count;
+            ConceptsIn(matches, ls, segStart - 1, into);
+            return into.Count > before;
         }
 
         /// <summary>Matches with from &lt;= Start and End &lt;= to (matches are ordered by Start).</summary>
@@ -789,6 +818,7 @@ public sealed class ReportExtractor
             for (var k = i - 1; k >= s && k >= i - 15; k--)
             {
                 var t = _t[k];
+                if (t.IsP(':') && k >= i - 3) continue; // "New urban jobs: over 800,000"
                 if (t.Kind == TokKind.Punct && t.P is ';' or ':') break;
                 if (t.W is "jobs" or "job" or "employment" or "employed" or "enterprises" or "companies" or "firms" or "expectancy" or "lifespan" or "span") return true;
             }
@@ -1230,6 +1260,12 @@ public sealed class ReportExtractor
                 }
                 if (PastVerbs.Contains(w)) return false;
             }
+            return false;
+        }
+
+        private bool HasTargetCue(int from, int to)
+        {
+            for (var k = from; k < to; k++) if (_t[k].W is { } w && TargetCues.Contains(w)) return true;
             return false;
         }
 

@@ -628,4 +628,40 @@ public sealed class GeneralizationTests
             new E("gdp_growth", "2024", T, 5, Ab),
             new E("unemployment_rate", "2024", T, 5.5, Bl));
     }
+
+    [Fact]
+    public void Province_report_with_label_colon_value_lists()
+    {
+        var text = """
+            Report on the Work of the Government of Sichuan Province
+
+            Delivered at the Second Session of the 14th Sichuan Provincial People's Congress on January 21, 2024
+
+            Key indicators for 2023:
+            - GDP: 6.01 trillion yuan, up 6.0%
+            - Per capita disposable income of urban residents: 45,227 yuan, up 4.4%
+            - Per capita disposable income of rural residents: 19,978 yuan, up 6.7%
+            - Urbanization rate: 59.5%
+
+            Main targets for 2024:
+            - GDP growth: around 6%
+            - Surveyed urban unemployment rate: within 5.5%
+            - New urban jobs: over 800,000
+
+            The added value of the digital economy's core industries accounted for 10% of GDP. The urban-rural income ratio narrowed to 2.26. The general public budget revenue reached 552.93 billion yuan, an increase of 1.2 percentage points over the previous year's growth. Investment in fixed assets grew 4.4% year on year, 1.4 percentage points higher than the national average. The GDP of the province reached 60,132.9 hundred million yuan.
+            """;
+        Expect(text, "Sichuan", 2024,
+            new E("gdp", "2023", A, 6.01e12),
+            new E("gdp_growth", "2023", A, 6),
+            new E("urban_income", "2023", A, 45227),
+            new E("urban_income_growth", "2023", A, 4.4),
+            new E("rural_income", "2023", A, 19978),
+            new E("rural_income_growth", "2023", A, 6.7),
+            new E("urbanization_rate", "2023", A, 59.5),
+            new E("gdp_growth", "2024", T, 6, Ab),
+            new E("unemployment_rate", "2024", T, 5.5, Bl),
+            new E("new_urban_jobs", "2024", T, 800000, Ov),
+            new E("public_budget_revenue", "2023", A, 552.93e9),
+            new E("fixed_asset_investment_growth", "2023", A, 4.4));
+    }
 }
