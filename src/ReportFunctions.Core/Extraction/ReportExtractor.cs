@@ -894,7 +894,7 @@ public sealed class ReportExtractor
                 var respBefore = false;
                 for (var k = v.Tok - 1; k >= 0 && k >= v.Tok - 4; k--) if (_t[k].W == Respective) respBefore = true;
                 var j = i;
-                while (j + 1 < values.Count && OnlyListGlue(values[j].EndTok, values[j + 1].Tok) && values[j + 1].Unit == v.Unit) j++;
+                while (j + 1 < values.Count && OnlyListGlue(values[j].EndTok, values[j + 1].Tok) && values[j + 1].Unit == v.Unit && values[j + 1].Skip == v.Skip) j++; // "16,000, 2.3 times": not a list
                 if (j == i) continue;
                 var after = values[j].EndTok;
                 var respAfter = false;

@@ -664,4 +664,65 @@ public sealed class GeneralizationTests
             new E("public_budget_revenue", "2023", A, 552.93e9),
             new E("fixed_asset_investment_growth", "2023", A, 4.4));
     }
+
+    [Fact]
+    public void City_report_with_missed_target_of_which_incomes_and_next_five_years()
+    {
+        var text = """
+            Report on the Work of the Zhengzhou Municipal Government
+
+            Delivered at the Second Session of the 16th Zhengzhou Municipal People's Congress on February 20, 2023
+
+            Fellow Deputies,
+
+            Last year, the city's GDP grew by 1 percent, lower than the target of around 7 percent set at the beginning of the year. Its GDP reached 1.29 trillion yuan, ranking first in the province. The per capita disposable income of residents was 41,049 yuan, of which urban residents 45,246 yuan and rural residents 28,000 yuan.
+            At the end of 2022, the urbanization rate of the permanent population was 79.4%. The city's exports accounted for 60% of the province's total.
+            Consumer price index went up by 1.8%.
+            In the next five years, the city's GDP will grow at an average annual rate of about 6%, and by the end of 2027 the number of high-tech enterprises will reach 10,000.
+            This year, we aim for GDP growth of 6% or so, and general public budget revenue growth of above 5%.
+            """;
+        Expect(text, "Zhengzhou", 2023,
+            new E("gdp_growth", "2022", A, 1),
+            new E("gdp", "2022", A, 1.29e12),
+            new E("urban_income", "2022", A, 45246),
+            new E("rural_income", "2022", A, 28000),
+            new E("urbanization_rate", "2022", A, 79.4),
+            new E("cpi_growth", "2022", A, 1.8),
+            new E("gdp_growth", "2023-2027", T, 6, Ab),
+            new E("high_tech_enterprises", "2027", T, 10000),
+            new E("gdp_growth", "2023", T, 6, Ab),
+            new E("public_budget_revenue_growth", "2023", T, 5, Ov));
+    }
+
+    [Fact]
+    public void Province_report_with_varied_target_wording_and_years_per_value()
+    {
+        var text = """
+            Report on the Work of the Government of Hunan Province
+
+            Delivered at the Second Session of the 14th Hunan Provincial People's Congress on January 22, 2024
+
+            Fellow Deputies,
+
+            In 2023, the province's GDP grew 4.6 percent, reaching 5.0 trillion yuan, and per capita GDP was 75,938 yuan. Hunan's total imports and exports fell 11.7 percent, while the number of high-tech enterprises exceeded 16,000, 2.3 times that of 2019.
+            We have set the GDP growth target at around 5.5 percent for this year. The expected growth of fixed asset investment is about 6%. The target for new urban jobs is 700,000. It is expected that the general public budget revenue will increase by 5%. Total retail sales of consumer goods are projected to grow by 6.5 percent. The growth of per capita disposable income of residents is expected to be 6%.
+            GDP grew 7.7% in 2021 and 4.5% in 2022.
+            """;
+        Expect(text, "Hunan", 2024,
+            new E("gdp_growth", "2023", A, 4.6),
+            new E("gdp", "2023", A, 5.0e12),
+            new E("gdp_per_capita", "2023", A, 75938),
+            new E("foreign_trade_growth", "2023", A, -11.7),
+            new E("high_tech_enterprises", "2023", A, 16000, Ov),
+            new E("gdp_growth", "2024", T, 5.5, Ab),
+            new E("fixed_asset_investment_growth", "2024", T, 6, Ab),
+            new E("new_urban_jobs", "2024", T, 700000),
+            new E("public_budget_revenue_growth", "2024", T, 5),
+            new E("retail_sales_growth", "2024", T, 6.5),
+            new E("disposable_income_growth", "2024", T, 6),
+            new E("gdp_growth", "2021", A, 7.7),
+            new E("gdp_growth", "2022", A, 4.5));
+        var ht = X.Extract(text).Facts.Single(f => f.Indicator == "high_tech_enterprises");
+        Assert.Equal("high-tech enterprises exceeded 16,000", ht.Evidence);
+    }
 }
