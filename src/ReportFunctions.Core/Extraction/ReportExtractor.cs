@@ -875,7 +875,7 @@ public sealed class ReportExtractor
                 var t = _t[k];
                 if (t.Kind == TokKind.Number || t.Kind == TokKind.Punct && t.P is ',' or ';' or ':') break;
                 var w = t.W;
-                if (w == To && k == i - 1) return false;
+                if ((w == To || w == From) && k == i - 1) return false; // "down from 2.2%": the earlier level, not a fall
                 if (w is not null && Decrease.Contains(w)) return true;
                 if (w is not null && (GrowthWords.Contains(w) && w is not ("year" or "on" or "average" or "annual")) || Phrases.ContainsKey(w ?? "")) return false;
             }

@@ -725,4 +725,26 @@ public sealed class GeneralizationTests
         var ht = X.Extract(text).Facts.Single(f => f.Indicator == "high_tech_enterprises");
         Assert.Equal("high-tech enterprises exceeded 16,000", ht.Evidence);
     }
+
+    [Fact]
+    public void Province_report_with_national_comparisons_and_earlier_levels()
+    {
+        var text = """
+            Report on the Work of the Government of Zhejiang Province
+
+            Delivered at the Second Session of the 14th Zhejiang Provincial People's Congress on January 23, 2024
+
+            Fellow Deputies,
+
+            Last year, the province's GDP expanded 6 percent year-on-year to 8.26 trillion yuan. China's GDP grew 5.2%, and Zhejiang's growth was 0.8 percentage points higher. The per capita disposable income of urban and rural residents grew by 4.6% and 6.3% in real terms respectively. Per capita GDP in US dollar terms exceeded 17,000. Fixed-asset investment grew 6.1 percent, up from 9.1% the year before. The value added of the service sector accounted for 55% of GDP. A 5.2-percent increase was registered in exports. Consumer prices went up 0.4%, down from 2.2% in 2022. Hangzhou's GDP reached 2.01 trillion yuan, accounting for 24.3% of the province.
+            """;
+        Expect(text, "Zhejiang", 2024,
+            new E("gdp_growth", "2023", A, 6),
+            new E("gdp", "2023", A, 8.26e12),
+            new E("urban_income_growth", "2023", A, 4.6),
+            new E("rural_income_growth", "2023", A, 6.3),
+            new E("fixed_asset_investment_growth", "2023", A, 6.1),
+            new E("cpi_growth", "2023", A, 0.4),
+            new E("cpi_growth", "2022", A, 2.2));
+    }
 }
