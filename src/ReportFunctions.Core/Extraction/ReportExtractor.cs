@@ -1022,7 +1022,7 @@ public sealed class ReportExtractor
             {
                 var w = _t[k].W;
                 if (w is null) continue;
-                if (w is "quarter" or "quarters" or "semester") return true;
+                if (w is "quarter" or "quarters" or "semester" or "q1" or "q2" or "q3" or "q4" or "h1") return true;
                 // "From January to November": part of a year
                 if (Months.Contains(w) && k + 2 < ce && (_t[k + 1].W is "to" or "through" or "till" or "until" || _t[k + 1].IsP('-')) && _t[k + 2].W is { } m2 && Months.Contains(m2)
                     && !(w is "january" or "jan" && m2 is "december" or "dec")) return true;
@@ -1152,7 +1152,7 @@ public sealed class ReportExtractor
                 if (w == Five && k + 1 < _t.Count && _t[k + 1].W == "years") pastSpan = true;
                 if (_t[k].Kind == TokKind.Punct && _t[k].P is ';' or '.') break;
             }
-            _ = pastSpan; // a past span is the default for actuals (the five years before the delivery year)
+            // a past span is the default for actuals (the five years before the delivery year)
             var avgAnnual = false;
             var accumulated = false;
             for (var k = clauseStart; k < Math.Min(_t.Count, v.EndTok + 6); k++)
@@ -1164,6 +1164,8 @@ public sealed class ReportExtractor
                 if (Accumulated.Contains(w) && !(w == "aggregate" && (_t[k + 1].W is "economic" || k > 0 && _t[k - 1].W is "economic"))) accumulated = true; // not "economic aggregate"
                 if (w == Five && k + 1 < _t.Count && _t[k + 1].W == "years" && k >= v.EndTok) accumulated |= isAmount;
                 if (w == Over && k + 3 < _t.Count && _t[k + 1].W is "past" or "last" && _t[k + 2].W == Five) accumulated |= isAmount;
+                // "In the past five years, fixed asset investment totaled 1.2 trillion yuan": a total over the span
+                if (pastSpan && isAmount && k < v.Tok && w is "totaled" or "totalled" or "totaling" or "totalling" or "amounted" or "aggregated") accumulated = true;
             }
 
             string kind;

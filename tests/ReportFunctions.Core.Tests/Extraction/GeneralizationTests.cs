@@ -747,4 +747,26 @@ public sealed class GeneralizationTests
             new E("cpi_growth", "2023", A, 0.4),
             new E("cpi_growth", "2022", A, 2.2));
     }
+
+    [Fact]
+    public void City_report_with_five_year_levels_totals_and_q3()
+    {
+        var text = """
+            Report on the Work of the Xiamen Municipal Government
+
+            Delivered at the First Session of the 16th Xiamen Municipal People's Congress on January 8, 2022
+
+            Fellow Deputies,
+
+            Over the past five years, the city's GDP increased from 378.4 billion yuan to 703.4 billion yuan, growing at an average annual rate of 7.6%. In the past five years, fixed asset investment totaled 1.2 trillion yuan. Total imports and exports rose from 584 billion yuan in 2016 to 887.6 billion yuan in 2021.
+            In Q3, GDP grew 8%. Over the past five years, general public budget revenue grew from 64.6 billion yuan to 87.9 billion yuan.
+            """;
+        Expect(text, "Xiamen", 2022,
+            new E("gdp", "2021", A, 703.4e9),
+            new E("gdp_growth", "2017-2021", A, 7.6),
+            new E("fixed_asset_investment", "2017-2021", A, 1.2e12),
+            new E("foreign_trade", "2016", A, 584e9),
+            new E("foreign_trade", "2021", A, 887.6e9),
+            new E("public_budget_revenue", "2021", A, 87.9e9));
+    }
 }
