@@ -318,6 +318,12 @@ public sealed class ReportExtractor
                     }
                     if (extra.Count > 0) { concepts = [.. extra, .. concepts]; evidenceStart = concepts[0].Start; }
                 }
+                if (groupMembers.Count == 2 && concepts.Count == 1 && concepts[0].C == Concept.IncomeAll && last.RespectAfter)
+                {
+                    // "per capita disposable income grew by 4.9% and 6.5% for urban and rural residents respectively"
+                    var after = IncomeSubjectsAfter(last);
+                    if (after.Count == 2) concepts = after;
+                }
                 if (groupMembers.Count > 1 && concepts.Count > 1 && concepts.Count != groupMembers.Count) continue; // cannot align
                 if (groupMembers.Count > 1 && concepts.Count == 1 && !backSearched && !forward && ListItemBefore(regionStart, concepts[0].Start))
                     continue; // "industries and GDP grew by 1%, 2% and 3% respectively": cannot tell which value is the indicator's
@@ -352,6 +358,19 @@ public sealed class ReportExtractor
                 }
             }
             return newTargetMode;
+        }
+
+        private List<Match> IncomeSubjectsAfter(Value last)
+        {
+            var list = new List<Match>(2);
+            for (var k = last.Tok + 1; k < Math.Min(last.EndTok, last.Tok + 14); k++)
+            {
+                var w = _t[k].W;
+                if (w == Respectively) break;
+                if (w == Urban) list.Add(new Match(k, k + 1, Concept.IncomeUrban));
+                else if (w == Rural || w == Farmers) list.Add(new Match(k, k + 1, Concept.IncomeRural));
+            }
+            return list.Count == 2 && list[0].C != list[1].C ? list : [];
         }
 
         /// <summary>Concepts of a label ending in a colon right before segStart ("GDP growth: around 6%"), when the label holds no number.</summary>
@@ -902,6 +921,15 @@ public sealed class ReportExtractor
                 {
                     if (_t[k].W == Respectively) { respAfter = true; break; }
                     if (!(_t[k].IsP(',') || _t[k].W is "in" or "nominal" or "real" or "terms" or "year" or "on")) break;
+                }
+                if (!respAfter && after < _t.Count && _t[after].W is "for" or "in")
+                {
+                    // "grew by 4.9% and 6.5% for urban and rural residents respectively"
+                    for (var k = after + 1; k < Math.Min(_t.Count, after + 10); k++)
+                    {
+                        if (_t[k].W == Respectively) { respAfter = true; break; }
+                        if (_t[k].Kind is TokKind.Number or TokKind.Break || _t[k].Kind == TokKind.Punct && _t[k].P is not ',') break;
+                    }
                 }
                 if (!respAfter && !respBefore && j - i + 1 != 2) { i = j; continue; }
                 for (var k = i; k <= j; k++) { values[k].Group = gid; values[k].RespectAfter = respAfter; }

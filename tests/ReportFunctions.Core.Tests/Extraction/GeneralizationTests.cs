@@ -769,4 +769,28 @@ public sealed class GeneralizationTests
             new E("foreign_trade", "2021", A, 887.6e9),
             new E("public_budget_revenue", "2021", A, 87.9e9));
     }
+
+    [Fact]
+    public void City_report_with_subjects_after_respectively_values()
+    {
+        var text = """
+            Report on the Work of the Changsha Municipal Government
+
+            Delivered at the Third Session of the 16th Changsha Municipal People's Congress on January 10, 2024
+
+            Fellow Deputies,
+
+            Per capita disposable income grew by 4.9% and 6.5% for urban and rural residents respectively. Some 130,000 new jobs were created in cities and towns. Consumer prices remained stable, rising 0.2%. The value added of industrial enterprises with annual revenue of 20 million yuan or more grew 6.1%. Rural and urban residents' per capita disposable income reached 48,000 yuan and 72,000 yuan respectively. The city's GDP totaled 1.43 trillion yuan, with growth of 4.8%.
+            """;
+        Expect(text, "Changsha", 2024,
+            new E("urban_income_growth", "2023", A, 4.9),
+            new E("rural_income_growth", "2023", A, 6.5),
+            new E("new_urban_jobs", "2023", A, 130000, Ab),
+            new E("cpi_growth", "2023", A, 0.2),
+            new E("industrial_value_added_growth", "2023", A, 6.1),
+            new E("rural_income", "2023", A, 48000),
+            new E("urban_income", "2023", A, 72000),
+            new E("gdp", "2023", A, 1.43e12),
+            new E("gdp_growth", "2023", A, 4.8));
+    }
 }
