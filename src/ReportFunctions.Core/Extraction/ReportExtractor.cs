@@ -1367,6 +1367,15 @@ public sealed class ReportExtractor
                 if (found is null) continue;
                 var wgt = 1.0;
                 if (found.Level == RegionLevels.Country) wgt = 0.3;
+                if (found.Level != RegionLevels.City && mentions.Count > 0 && mentions[^1] is var pm && pm.R.Level == RegionLevels.City && pm.R.Province == found.Name
+                    && i - (pm.Tok + pm.Len) <= 6 && (_t[i - 1].IsP(',') || _t[i - 1].W is "in" || LocationAppositive(i)))
+                {
+                    // "Nanning, Guangxi Zhuang Autonomous Region", "Guangzhou, capital of Guangdong province": the city's location
+                    scores[found] = scores.GetValueOrDefault(found) + 0.3;
+                    mentions.Add((i, len, found));
+                    i += len - 1;
+                    continue;
+                }
                 // a news dateline ("BEIJING, March 5 (Xinhua) --") names where the story was filed, not what it is about
                 if (i + len + 1 < _t.Count && _t[i + len].IsP(',') && _t[i + len + 1].W is { } dm && Months.Contains(dm)
                     && AtLineStart(_t[i].Start))

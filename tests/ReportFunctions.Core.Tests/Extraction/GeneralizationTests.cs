@@ -793,4 +793,17 @@ public sealed class GeneralizationTests
             new E("gdp", "2023", A, 1.43e12),
             new E("gdp_growth", "2023", A, 4.8));
     }
+
+    [Fact]
+    public void Title_variants_name_the_region_not_its_province()
+    {
+        Expect("Government Work Report of Nanning, Guangxi Zhuang Autonomous Region (2024)\n\nLast year, the GDP of the city grew 4.1%. Guangxi's GDP grew 4.5%.\n",
+            "Nanning", 2024, new E("gdp_growth", "2023", A, 4.1));
+        Expect("Shanghai Municipal Government Work Report 2024\n\nDelivered by Mayor Gong Zheng\n\nLast year, the city's GDP exceeded 4.7 trillion yuan, up 5%. Pudong New Area's GDP grew 7%.\n",
+            "Shanghai", 2024, new E("gdp", "2023", A, 4.7e12, Ov), new E("gdp_growth", "2023", A, 5));
+        Expect("2023 Government Work Report of Inner Mongolia Autonomous Region\n\nIn 2022, the region's GDP reached 2.3 trillion yuan, up 4.2%.\n",
+            "Inner Mongolia", 2023, new E("gdp", "2022", A, 2.3e12), new E("gdp_growth", "2022", A, 4.2));
+        Expect("Full text: Report on the work of Beijing municipal government\n\nUpdated: 2024-01-29\n\nIn 2023, Beijing's GDP grew 5.2%, and the city's per capita GDP exceeded 200,000 yuan.\n",
+            "Beijing", 2024, new E("gdp_growth", "2023", A, 5.2), new E("gdp_per_capita", "2023", A, 200000, Ov));
+    }
 }
