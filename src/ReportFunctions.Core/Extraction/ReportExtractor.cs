@@ -250,7 +250,13 @@ public sealed class ReportExtractor
                     if (countLike)
                     {
                         var fm = ForwardConcept(first, e);
-                        if (fm is { } m) { concepts.Add(m); forward = true; evidenceStart = first.QualTok >= 0 ? first.QualTok : first.Tok; evidenceEnd = m.End; }
+                        if (fm is { } m)
+                        {
+                            concepts.Add(m); forward = true; evidenceStart = first.QualTok >= 0 ? first.QualTok : first.Tok; evidenceEnd = m.End;
+                            // "120,000 new urban jobs or more"
+                            if (first.Qual == Qualifiers.Exact && m.End + 1 < e && _t[m.End].W == "or" && _t[m.End + 1].W is "more" or "above" or "over")
+                            { first.Qual = Qualifiers.AtLeast; evidenceEnd = m.End + 2; }
+                        }
                     }
                     if (concepts.Count == 0)
                     {

@@ -806,4 +806,26 @@ public sealed class GeneralizationTests
         Expect("Full text: Report on the work of Beijing municipal government\n\nUpdated: 2024-01-29\n\nIn 2023, Beijing's GDP grew 5.2%, and the city's per capita GDP exceeded 200,000 yuan.\n",
             "Beijing", 2024, new E("gdp_growth", "2023", A, 5.2), new E("gdp_per_capita", "2023", A, 200000, Ov));
     }
+
+    [Fact]
+    public void City_targets_with_every_range_and_bound_wording()
+    {
+        var text = """
+            Report on the Work of the Kunming Municipal Government
+
+            Delivered at the Third Session of the 15th Kunming Municipal People's Congress on January 18, 2024
+
+            The main expected targets for this year are as follows: GDP growth of 5-5.5%; fixed asset investment growth of 5 percent to 6 percent; retail sales growth of between 6% and 7%; general public budget revenue growth of not lower than 5%; CPI increase of no more than 3%; urban and rural residents' per capita disposable income to grow by 5.5 percent and 7 percent respectively; the surveyed urban unemployment rate below 5.5%; and 120,000 new urban jobs or more.
+            """;
+        Expect(text, "Kunming", 2024,
+            new E("gdp_growth", "2024", T, 5, Al),
+            new E("fixed_asset_investment_growth", "2024", T, 5, Al),
+            new E("retail_sales_growth", "2024", T, 6, Al),
+            new E("public_budget_revenue_growth", "2024", T, 5, Al),
+            new E("cpi_growth", "2024", T, 3, Am),
+            new E("urban_income_growth", "2024", T, 5.5),
+            new E("rural_income_growth", "2024", T, 7),
+            new E("unemployment_rate", "2024", T, 5.5, Bl),
+            new E("new_urban_jobs", "2024", T, 120000, Al));
+    }
 }
