@@ -482,12 +482,47 @@ public sealed class ReportExtractor
                     if (end < 0) continue;
                     if (c == Concept.HighTech && i > s && _t[i - 1].W == Industrial) break;
                     if (c == Concept.IndustrialVa && !HasAddedValue(words, s, i)) break;
+                    if (c is Concept.Trade or Concept.Exports or Concept.Retail && SubCategory(s, i, end, e)) { i = end - 1; break; }
                     list.Add(new Match(i, end, c));
                     i = end - 1;
                     break;
                 }
             }
             return list;
+        }
+
+        private static readonly HashSet<string> SubModifiers = new(StringComparer.Ordinal)
+        {
+            "online", "commerce", "ecommerce", "border", "crossborder", "service", "services", "private", "processing", "agricultural", "automobile", "automobiles",
+            "car", "cars", "rural", "county", "digital", "tourism", "catering", "bulk", "commodity", "enterprises", "companies", "owned", "funded",
+        };
+
+        private static readonly HashSet<string> ToVerbs = new(StringComparer.Ordinal)
+        {
+            "grow", "increase", "rise", "reach", "exceed", "hit", "remain", "stay", "be", "keep", "achieve", "top", "surpass", "expand", "register", "record",
+            "maintain", "total", "amount", "stabilize", "stabilise", "over", "more", "about", "around", "approximately", "nearly", "above", "rmb", "usd", "us",
+        };
+
+        /// <summary>"exports to ASEAN", "exports of new energy vehicles", "online retail sales", "foreign trade in services": a part, not the total.</summary>
+        private bool SubCategory(int s, int start, int end, int e)
+        {
+            var b = start - 1;
+            while (b >= s && _t[b].IsP('-')) b--;
+            if (b >= s && _t[b].W is { } pw && SubModifiers.Contains(pw)) return true;
+            if (end + 1 >= e) return false;
+            var a = _t[end].W;
+            var n = _t[end + 1];
+            if (n.Kind == TokKind.Number || n.IsP('$') || n.IsP('¥')) return false;
+            if (a == "to") return n.W is not { } nw || !ToVerbs.Contains(nw);
+            if (a == "of")
+            {
+                if (n.W is "goods" or "consumer" or "commodities" or "our" or "this" or "its" or "the" or "whole" or "total" or "foreign") return false;
+                if (n.W is { } ow && (ToVerbs.Contains(ow) || Above.Contains(ow) || Below.Contains(ow) || About.Contains(ow) || ow is "no" or "not" or "at" or "more" or "less")) return false;
+                if (_otherPlace.Length > end + 1 && _otherPlace[end + 1] == 1) return false; // "of Shenzhen"
+                return true;
+            }
+            if (a == "in") return n.W is "services" or "service";
+            return false;
         }
 
         /// <summary>"industries above designated size" is the added value only when the text says so (not output, not enterprise counts).</summary>

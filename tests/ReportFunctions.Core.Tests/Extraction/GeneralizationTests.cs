@@ -828,4 +828,19 @@ public sealed class GeneralizationTests
             new E("unemployment_rate", "2024", T, 5.5, Bl),
             new E("new_urban_jobs", "2024", T, 120000, Al));
     }
+
+    [Fact]
+    public void City_report_with_trade_and_sales_subcategories()
+    {
+        var text = """
+            Report on the Work of the Ningbo Municipal Government
+
+            Delivered at the Third Session of the 16th Ningbo Municipal People's Congress on January 16, 2024
+
+            Last year, exports to Belt and Road countries grew 8.9%. Exports of new energy vehicles grew 50%. Exports of mechanical and electrical products rose 5.1%. Imports and exports of private enterprises grew 6.3%. Cross-border e-commerce imports and exports reached 200 billion yuan. Industrial investment grew 12%, and manufacturing investment rose 9.8%. Investment in infrastructure fell 2%. Retail sales of automobiles grew 7%. Online retail sales reached 300 billion yuan. Foreign trade in services grew 10%. The city's total exports reached 842.6 billion yuan, up 2.2%. We added 1,000 high-tech enterprises.
+            """;
+        Expect(text, "Ningbo", 2024,
+            new E("exports", "2023", A, 842.6e9),
+            new E("exports_growth", "2023", A, 2.2));
+    }
 }
