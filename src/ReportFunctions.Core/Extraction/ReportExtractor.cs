@@ -482,7 +482,7 @@ public sealed class ReportExtractor
                     if (end < 0) continue;
                     if (c == Concept.HighTech && i > s && _t[i - 1].W == Industrial) break;
                     if (c == Concept.IndustrialVa && !HasAddedValue(words, s, i)) break;
-                    if (c is Concept.Trade or Concept.Exports or Concept.Retail && SubCategory(s, i, end, e)) { i = end - 1; break; }
+                    if (c is Concept.Trade or Concept.Exports or Concept.Retail or Concept.Fai && SubCategory(s, i, end, e, c)) { i = end - 1; break; }
                     list.Add(new Match(i, end, c));
                     i = end - 1;
                     break;
@@ -504,7 +504,7 @@ public sealed class ReportExtractor
         };
 
         /// <summary>"exports to ASEAN", "exports of new energy vehicles", "online retail sales", "foreign trade in services": a part, not the total.</summary>
-        private bool SubCategory(int s, int start, int end, int e)
+        private bool SubCategory(int s, int start, int end, int e, Concept c)
         {
             var b = start - 1;
             while (b >= s && _t[b].IsP('-')) b--;
@@ -520,6 +520,13 @@ public sealed class ReportExtractor
                 if (n.W is { } ow && (ToVerbs.Contains(ow) || Above.Contains(ow) || Below.Contains(ow) || About.Contains(ow) || ow is "no" or "not" or "at" or "more" or "less")) return false;
                 if (_otherPlace.Length > end + 1 && _otherPlace[end + 1] == 1) return false; // "of Shenzhen"
                 return true;
+            }
+            if (a == "in" && c == Concept.Fai)
+            {
+                // "fixed asset investment in manufacturing", not "in the city", "in 2023", "in real terms"
+                if (n.W is "the" && end + 2 < e && _t[end + 2].W is "city" or "province" or "region" or "whole" or "same" or "first" or "past" || n.W is "this" or "last" or "real" or "nominal" or "our") return false;
+                if (_otherPlace.Length > end + 1 && _otherPlace[end + 1] == 1) return false;
+                return n.Kind == TokKind.Word;
             }
             if (a == "in") return n.W is "services" or "service";
             return false;

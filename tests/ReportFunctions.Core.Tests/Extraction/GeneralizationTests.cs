@@ -843,4 +843,19 @@ public sealed class GeneralizationTests
             new E("exports", "2023", A, 842.6e9),
             new E("exports_growth", "2023", A, 2.2));
     }
+
+    [Fact]
+    public void City_report_with_investment_by_sector()
+    {
+        var text = """
+            Report on the Work of the Wuxi Municipal Government
+
+            Delivered at the Third Session of the 17th Wuxi Municipal People's Congress on January 10, 2024
+
+            Last year, fixed asset investment in manufacturing grew 12.3%. Private fixed asset investment fell 1.2%. Fixed asset investment in the city grew 5.1%. Investment in fixed assets in infrastructure rose 8%. Fixed asset investment in 2023 reached 400 billion yuan.
+            """;
+        Expect(text, "Wuxi", 2024,
+            new E("fixed_asset_investment_growth", "2023", A, 5.1),
+            new E("fixed_asset_investment", "2023", A, 400e9));
+    }
 }
