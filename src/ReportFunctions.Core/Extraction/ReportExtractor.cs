@@ -275,7 +275,7 @@ public sealed class ReportExtractor
                         if (fm is { } m) { concepts.Add(m); forward = true; evidenceStart = StartOfPhraseBefore(first, clauseStart); evidenceEnd = m.End; }
                     }
                     if (concepts.Count == 0 && prevEnd > clauseStart && lastConceptInClause != Concept.None
-                        && (first.Unit == UnitKind.Pct || first.Unit == UnitKind.Money && LinksToPrevious(prevEnd, first.Tok)))
+                        && (first.Unit == UnitKind.Pct || first.Unit is UnitKind.Money or UnitKind.None && LinksToPrevious(prevEnd, first.Tok)))
                     {
                         concepts.Add(new Match(first.Tok, first.Tok, lastConceptInClause));
                         evidenceStart = prevEnd;
@@ -1076,6 +1076,14 @@ public sealed class ReportExtractor
             }
             if (c == Concept.HighTech && !TotalClause(clauseStart, v.Tok))
             {
+                // "a net increase of 1,300", "grew by 1,200": the change, not the number
+                for (var k = v.Tok - 1; k >= s && k >= v.Tok - 6; k--)
+                {
+                    var w = _t[k].W;
+                    if (w is "net") return false;
+                    if (w is "increase" or "increased" or "increasing" or "grew" or "rose" or "added" or "adding" && k + 1 < v.Tok && _t[k + 1].W is "by" or "of") return false;
+                    if (_t[k].Kind == TokKind.Punct && _t[k].P is ',' or ';' or ':' or '.' || _t[k].Kind == TokKind.Number || w is "to") break; // "grew by 1,200 to 15,000"
+                }
                 // a stock, not the number newly added
                 for (var k = Math.Max(s, v.Tok - 40); k < v.Tok; k++)
                 {

@@ -858,4 +858,22 @@ public sealed class GeneralizationTests
             new E("fixed_asset_investment_growth", "2023", A, 5.1),
             new E("fixed_asset_investment", "2023", A, 400e9));
     }
+
+    [Fact]
+    public void City_report_with_net_increases_and_totals_of_counts()
+    {
+        var text = """
+            Report on the Work of the Hangzhou Municipal Government
+
+            Delivered at the Second Session of the 14th Hangzhou Municipal People's Congress on February 1, 2024
+
+            Last year, there was a net increase of 1,300 high-tech enterprises. High-tech enterprises grew by 1,200 to 15,000. The number of high-tech enterprises increased by 20%. Average life expectancy was 83.6 years. Urban employment increased by 310,000. The city's R&D investment intensity reached 3.86%. The urbanization rate stood at 84.2 percent, 0.3 percentage points higher than a year earlier.
+            """;
+        Expect(text, "Hangzhou", 2024,
+            new E("high_tech_enterprises", "2023", A, 15000),
+            new E("life_expectancy", "2023", A, 83.6),
+            new E("new_urban_jobs", "2023", A, 310000),
+            new E("rd_intensity", "2023", A, 3.86),
+            new E("urbanization_rate", "2023", A, 84.2));
+    }
 }
