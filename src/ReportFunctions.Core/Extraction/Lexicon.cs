@@ -4,6 +4,8 @@ internal enum Concept : byte
 {
     None, Gdp, GdpPerCapita, IndustrialVa, Fai, Retail, Trade, Exports, Fdi, PublicBudgetRevenue, FiscalRevenue,
     IncomeAll, IncomeUrban, IncomeRural, Rd, Urbanization, Cpi, Unemployment, Jobs, HighTech, LifeExpectancy, Livelihood,
+    /// <summary>Named so that lists line up ("exports and imports reached X and Y respectively"); no catalog code.</summary>
+    Imports,
 }
 
 /// <summary>The words the extractor knows. Every word compared against must be registered here.</summary>
@@ -119,6 +121,7 @@ internal static class Lexicon
             ("foreign trade", Concept.Trade), ("total imports and exports", Concept.Trade), ("imports and exports", Concept.Trade), ("import and export", Concept.Trade),
             ("import export", Concept.Trade), ("imports exports", Concept.Trade), ("total import and export", Concept.Trade), ("foreign trade volume", Concept.Trade),
             ("total foreign trade", Concept.Trade), ("exports and imports", Concept.Trade), ("export and import", Concept.Trade), ("total trade", Concept.Trade),
+("imports", Concept.Imports), ("total imports", Concept.Imports), ("import", Concept.Imports),
             ("exports", Concept.Exports), ("export", Concept.Exports), ("total exports", Concept.Exports), ("total export", Concept.Exports),
             ("foreign capital", Concept.Fdi), ("fdi", Concept.Fdi), ("foreign direct investment", Concept.Fdi), ("actual use of foreign investment", Concept.Fdi),
             ("actually utilized foreign investment", Concept.Fdi), ("utilized foreign investment", Concept.Fdi), ("utilization of foreign investment", Concept.Fdi),

@@ -330,6 +330,15 @@ public sealed class ReportExtractor
                     var after = IncomeSubjectsAfter(last);
                     if (after.Count == 2) concepts = after;
                 }
+                if (groupMembers.Count == 2 && concepts.Count == 1 && concepts[0].C == Concept.Trade && (last.RespectAfter || RespectiveBefore(first))
+                    && concepts[0].End - concepts[0].Start == 3 && _t[concepts[0].Start + 1].W == And && first.Unit == UnitKind.Pct
+                    && !(_t[concepts[0].End].W is "volume" or "volumes" or "of" or "trade" or "value" or "total"))
+                {
+                    // "exports and imports grew by 3% and 4% respectively": two subjects, not the trade total
+                    var a0 = concepts[0].Start;
+                    concepts = [new Match(a0, a0 + 1, _t[a0].W is "exports" or "export" ? Concept.Exports : Concept.Imports),
+                                new Match(a0 + 2, a0 + 3, _t[a0 + 2].W is "exports" or "export" ? Concept.Exports : Concept.Imports)];
+                }
                 if (groupMembers.Count > 1 && concepts.Count > 1 && concepts.Count != groupMembers.Count) continue; // cannot align
                 if (groupMembers.Count > 1 && concepts.Count == 1 && !backSearched && !forward && ListItemBefore(regionStart, concepts[0].Start))
                     continue; // "industries and GDP grew by 1%, 2% and 3% respectively": cannot tell which value is the indicator's

@@ -876,4 +876,22 @@ public sealed class GeneralizationTests
             new E("rd_intensity", "2023", A, 3.86),
             new E("urbanization_rate", "2023", A, 84.2));
     }
+
+    [Fact]
+    public void Province_report_with_exports_and_imports_as_two_subjects()
+    {
+        var text = """
+            Report on the Work of the Government of Shandong Province
+
+            Delivered at the Second Session of the 14th Shandong Provincial People's Congress on January 23, 2024
+
+            Last year, total imports and exports reached 3.26 trillion yuan, of which exports were 1.99 trillion yuan and imports 1.27 trillion yuan. Exports and imports grew by 3% and 4% respectively. Imports rose 2%.
+            By 2025, the import and export volume of goods trade and service trade will reach 4.5 trillion yuan and 600 billion yuan respectively.
+            """;
+        Expect(text, "Shandong", 2024,
+            new E("foreign_trade", "2023", A, 3.26e12),
+            new E("exports", "2023", A, 1.99e12),
+            new E("exports_growth", "2023", A, 3),
+            new E("foreign_trade", "2025", T, 4.5e12));
+    }
 }
