@@ -4,6 +4,8 @@ internal enum Concept : byte
 {
     None, Gdp, GdpPerCapita, IndustrialVa, Fai, Retail, Trade, Exports, Fdi, PublicBudgetRevenue, FiscalRevenue,
     IncomeAll, IncomeUrban, IncomeRural, Rd, Urbanization, Cpi, Unemployment, Jobs, HighTech, LifeExpectancy, Livelihood,
+    /// <summary>Named so that lists line up ("exports and imports reached X and Y respectively"); no catalog code.</summary>
+    Imports,
 }
 
 /// <summary>The words the extractor knows. Every word compared against must be registered here.</summary>
@@ -60,12 +62,12 @@ internal static class Lexicon
 
     // Qualifiers (single words; multi-word ones are checked in code).
     public static readonly HashSet<string> About = S("about around approximately nearly roughly some approx");
-    public static readonly HashSet<string> Above = S("over exceed exceeds exceeded exceeding above surpass surpassed surpassing topped");
+    public static readonly HashSet<string> Above = S("over exceed exceeds exceeded exceeding above surpass surpassed surpassing topped tops topping");
     public static readonly HashSet<string> Below = S("below under within");
     public static readonly string More = Reg("more"), Less = Reg("less"), Than = Reg("than"), No = Reg("no"), Not = Reg("not"), At = Reg("at"), Least = Reg("least"), Most = Reg("most"), Up = Reg("up");
 
-    public static readonly HashSet<string> Decrease = S("decrease decreased decreases decreasing decline declined declines declining fell fall falls falling drop dropped drops dropping down dip dipped shrank shrink shrinks contracted contraction reduction reduced negative");
-    public static readonly HashSet<string> GrowthWords = S("increase increased increases increasing growth grow grew grows growing up rise rose rising rises expand expanded expansion higher average annual annually year on");
+    public static readonly HashSet<string> Decrease = S("decrease decreased decreases decreasing decline declined declines declining fell fall falls falling drop dropped drops dropping down dip dipped shrank shrink shrinks contracted contraction reduction reduced negative slid slipped plunged plummeted");
+    public static readonly HashSet<string> GrowthWords = S("increase increased increases increasing growth grow grew grows growing up rise rose rising rises expand expanded expansion higher average annual annually year on surge surged surging soar soared soaring jump jumped jumping climb climbed climbing");
     public static readonly HashSet<string> TargetCues = S("will shall strive striving target targets targeted expected expect expects goal goals aim aims aiming projected should must plan plans planning envisaged strives endeavor endeavour");
     public static readonly HashSet<string> TargetHeader = S("goals targets target objectives goal");
     public static readonly HashSet<string> ShareWords = S("share proportion ratio percentage accounted accounting account accounts contribution contributed rate ranking ranked rank times gap coverage");
@@ -119,6 +121,7 @@ internal static class Lexicon
             ("foreign trade", Concept.Trade), ("total imports and exports", Concept.Trade), ("imports and exports", Concept.Trade), ("import and export", Concept.Trade),
             ("import export", Concept.Trade), ("imports exports", Concept.Trade), ("total import and export", Concept.Trade), ("foreign trade volume", Concept.Trade),
             ("total foreign trade", Concept.Trade), ("exports and imports", Concept.Trade), ("export and import", Concept.Trade), ("total trade", Concept.Trade),
+("imports", Concept.Imports), ("total imports", Concept.Imports), ("import", Concept.Imports),
             ("exports", Concept.Exports), ("export", Concept.Exports), ("total exports", Concept.Exports), ("total export", Concept.Exports),
             ("foreign capital", Concept.Fdi), ("fdi", Concept.Fdi), ("foreign direct investment", Concept.Fdi), ("actual use of foreign investment", Concept.Fdi),
             ("actually utilized foreign investment", Concept.Fdi), ("utilized foreign investment", Concept.Fdi), ("utilization of foreign investment", Concept.Fdi),

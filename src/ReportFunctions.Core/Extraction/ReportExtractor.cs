@@ -162,6 +162,7 @@ public sealed class ReportExtractor
         {
             // header of a target list ("main expected goals ... are", "main projected targets ... go as follows")
             var headerAt = -1;
+            var headerColonLine = false;
             for (var i = s; i < e; i++)
             {
                 var w = _t[i].W;
@@ -172,7 +173,13 @@ public sealed class ReportExtractor
                     if (q is "main" or "expected" or "projected" or "major" or "key" or "primary" or "development" or "anticipated" or "following" or "overall")
                     {
                         for (var z = i + 1; z < e && z < i + 25; z++)
-                            if (_t[z].IsP(':') || _t[z].W is "follows" || _t[z].W is "are" or "is" && z + 1 < e && _t[z + 1].Kind != TokKind.Word) { headerAt = i; break; }
+                            if (_t[z].IsP(':') || _t[z].W is "follows" || _t[z].W is "are" or "is" && z + 1 < e && _t[z + 1].Kind != TokKind.Word)
+                            {
+                                headerAt = i;
+                                // "Main targets for 2024:" then one item per line
+                                if (_t[z].IsP(':') && z + 1 < e && _text.AsSpan(_t[z].End, _t[z + 1].Start - _t[z].End).Contains('\n')) headerColonLine = true;
+                                break;
+                            }
                         break;
                     }
                 }
@@ -180,11 +187,13 @@ public sealed class ReportExtractor
             }
             // a long sentence is prose, not an item of a target list
             if (headerAt < 0 && targetMode > 0 && e - s > 45) targetMode = 0;
+            // a sentence reporting outcomes ("... reached 552.93 billion yuan") is not an item of a target list
+            if (headerAt < 0 && targetMode > 0 && HasPastVerb(s, e) && !HasTargetCue(s, e)) targetMode = 0;
             var newTargetMode = targetMode;
             if (headerAt >= 0)
             {
                 // header sentence: covers the rest of this paragraph, and the next one if it ends the paragraph
-                var endsList = _t[e - 1].IsP(':') || _t[e - 1].W is "follows";
+                var endsList = _t[e - 1].IsP(':') || _t[e - 1].W is "follows" || headerColonLine && e < _t.Count && _t[e].Kind == TokKind.Break;
                 newTargetMode = endsList ? (e < _t.Count && _t[e].Kind == TokKind.Break ? 2 : 1) : 0;
             }
 
@@ -241,12 +250,24 @@ public sealed class ReportExtractor
                     if (countLike)
                     {
                         var fm = ForwardConcept(first, e);
-                        if (fm is { } m) { concepts.Add(m); forward = true; evidenceStart = first.QualTok >= 0 ? first.QualTok : first.Tok; evidenceEnd = m.End; }
+                        if (fm is { } m)
+                        {
+                            concepts.Add(m); forward = true; evidenceStart = first.QualTok >= 0 ? first.QualTok : first.Tok; evidenceEnd = m.End;
+                            // "120,000 new urban jobs or more"
+                            if (first.Qual == Qualifiers.Exact && m.End + 1 < e && _t[m.End].W == "or" && _t[m.End + 1].W is "more" or "above" or "over")
+                            { first.Qual = Qualifiers.AtLeast; evidenceEnd = m.End + 2; }
+                        }
                     }
                     if (concepts.Count == 0)
                     {
                         ConceptsIn(matches, regionStart, first.Tok, concepts);
                         if (concepts.Count > 0) evidenceStart = concepts[Math.Max(0, concepts.Count - groupMembers.Count)].Start;
+                    }
+                    if (concepts.Count == 0 && clauseStart == segStart && prevEnd <= segStart && LabelConcepts(s, segStart, matches, concepts))
+                    {
+                        // "- GDP: 6.01 trillion yuan", "Urbanization rate: 59.5%": a label and its value
+                        if (groupMembers.Count == 1 && concepts.Count > 1) concepts.RemoveRange(0, concepts.Count - 1);
+                        evidenceStart = concepts[0].Start;
                     }
                     if (concepts.Count == 0 && first.Unit == UnitKind.Pct)
                     {
@@ -254,7 +275,7 @@ public sealed class ReportExtractor
                         if (fm is { } m) { concepts.Add(m); forward = true; evidenceStart = StartOfPhraseBefore(first, clauseStart); evidenceEnd = m.End; }
                     }
                     if (concepts.Count == 0 && prevEnd > clauseStart && lastConceptInClause != Concept.None
-                        && (first.Unit == UnitKind.Pct || first.Unit == UnitKind.Money && LinksToPrevious(prevEnd, first.Tok)))
+                        && (first.Unit == UnitKind.Pct || first.Unit is UnitKind.Money or UnitKind.None && LinksToPrevious(prevEnd, first.Tok)))
                     {
                         concepts.Add(new Match(first.Tok, first.Tok, lastConceptInClause));
                         evidenceStart = prevEnd;
@@ -270,6 +291,9 @@ public sealed class ReportExtractor
                             if (concepts.Count > 0 && groupMembers.Count == 1) concepts = [concepts[^1]];
                             cs = pcs;
                         }
+                        // "- GDP: 6.01 trillion yuan, up 6.0%": the label of the line
+                        if (concepts.Count == 0 && cs <= floor && LabelConcepts(s, floor, matches, concepts) && groupMembers.Count == 1 && concepts.Count > 1)
+                            concepts = [concepts[^1]];
                         if (concepts.Count > 0) { backSearched = true; evidenceStart = clauseStart; }
                     }
                 }
@@ -300,6 +324,21 @@ public sealed class ReportExtractor
                     }
                     if (extra.Count > 0) { concepts = [.. extra, .. concepts]; evidenceStart = concepts[0].Start; }
                 }
+                if (groupMembers.Count == 2 && concepts.Count == 1 && concepts[0].C == Concept.IncomeAll && last.RespectAfter)
+                {
+                    // "per capita disposable income grew by 4.9% and 6.5% for urban and rural residents respectively"
+                    var after = IncomeSubjectsAfter(last);
+                    if (after.Count == 2) concepts = after;
+                }
+                if (groupMembers.Count == 2 && concepts.Count == 1 && concepts[0].C == Concept.Trade && (last.RespectAfter || RespectiveBefore(first))
+                    && concepts[0].End - concepts[0].Start == 3 && _t[concepts[0].Start + 1].W == And && first.Unit == UnitKind.Pct
+                    && !(_t[concepts[0].End].W is "volume" or "volumes" or "of" or "trade" or "value" or "total"))
+                {
+                    // "exports and imports grew by 3% and 4% respectively": two subjects, not the trade total
+                    var a0 = concepts[0].Start;
+                    concepts = [new Match(a0, a0 + 1, _t[a0].W is "exports" or "export" ? Concept.Exports : Concept.Imports),
+                                new Match(a0 + 2, a0 + 3, _t[a0 + 2].W is "exports" or "export" ? Concept.Exports : Concept.Imports)];
+                }
                 if (groupMembers.Count > 1 && concepts.Count > 1 && concepts.Count != groupMembers.Count) continue; // cannot align
                 if (groupMembers.Count > 1 && concepts.Count == 1 && !backSearched && !forward && ListItemBefore(regionStart, concepts[0].Start))
                     continue; // "industries and GDP grew by 1%, 2% and 3% respectively": cannot tell which value is the indicator's
@@ -317,6 +356,7 @@ public sealed class ReportExtractor
                     if (code is null) continue;
                     if (!livelihood && Blocked(s, e, clauseStart, segStart, c, val, backSearched, forward)) continue;
                     if (!ConceptAccepts(c.C, val, clauseStart, c, s, e)) continue;
+                    if (val.Unit != UnitKind.Pct && PerYearAverage(clauseStart, val, e)) continue;
                     var pk = PeriodKind(s, segStart, clauseStart, val, code, targetMode > 0 || headerAt >= 0 && headerAt < val.Tok);
                     if (pk is null) continue;
                     var value = val.Num;
@@ -333,6 +373,30 @@ public sealed class ReportExtractor
                 }
             }
             return newTargetMode;
+        }
+
+        private List<Match> IncomeSubjectsAfter(Value last)
+        {
+            var list = new List<Match>(2);
+            for (var k = last.Tok + 1; k < Math.Min(last.EndTok, last.Tok + 14); k++)
+            {
+                var w = _t[k].W;
+                if (w == Respectively) break;
+                if (w == Urban) list.Add(new Match(k, k + 1, Concept.IncomeUrban));
+                else if (w == Rural || w == Farmers) list.Add(new Match(k, k + 1, Concept.IncomeRural));
+            }
+            return list.Count == 2 && list[0].C != list[1].C ? list : [];
+        }
+
+        /// <summary>Concepts of a label ending in a colon right before segStart ("GDP growth: around 6%"), when the label holds no number.</summary>
+        private bool LabelConcepts(int s, int segStart, List<Match> matches, List<Match> into)
+        {
+            if (segStart - 2 < s || !_t[segStart - 1].IsP(':')) return false;
+            var ls = ClauseStart(s, segStart - 2);
+            if (segStart - 1 - ls > 12 || HasNumber(ls, segStart - 1)) return false;
+            var before = into.Count;
+            ConceptsIn(matches, ls, segStart - 1, into);
+            return into.Count > before;
         }
 
         /// <summary>Matches with from &lt;= Start and End &lt;= to (matches are ordered by Start).</summary>
@@ -397,7 +461,7 @@ public sealed class ReportExtractor
                 if (w is null) continue;
                 if (w == Income || w == Incomes)
                 {
-                    AddIncome(s, e, i, list);
+                    i = Math.Max(i, AddIncome(s, e, i, list) - 1); // its subjects are not read again ("..., urban residents and rural residents")
                     continue;
                 }
                 if (w is "urban" or "rural" or "farmers" && i + 1 < e && _t[i + 1].W is "residents" or "by" or "residents'" && !IncomeNear(s, e, i) && HasIncomeBefore(s, i))
@@ -414,6 +478,12 @@ public sealed class ReportExtractor
                     if (w2 is "rural" or "farmers" && HasIncomeBefore(s, i)) { list.Add(new Match(i, i + 3, Concept.IncomeRural)); i += 2; continue; }
                     if (w2 is "urban" && HasIncomeBefore(s, i)) { list.Add(new Match(i, i + 3, Concept.IncomeUrban)); i += 2; continue; }
                 }
+                if (w == "economy" && i > s && (_t[i - 1].Poss || _t[i - 1].W is "the" or "our" or "overall" or "whole" or "national" or "regional" or "provincial" or "municipal"))
+                {
+                    // "China's economy grew 5.2%", "the city's economy", "the national economy": the whole economy, not "the digital economy"
+                    list.Add(new Match(i, i + 1, Concept.Gdp));
+                    continue;
+                }
                 if (!Phrases.TryGetValue(w, out var cands)) continue;
                 foreach (var (words, c) in cands)
                 {
@@ -421,12 +491,54 @@ public sealed class ReportExtractor
                     if (end < 0) continue;
                     if (c == Concept.HighTech && i > s && _t[i - 1].W == Industrial) break;
                     if (c == Concept.IndustrialVa && !HasAddedValue(words, s, i)) break;
+                    if (c is Concept.Trade or Concept.Exports or Concept.Retail or Concept.Fai && SubCategory(s, i, end, e, c)) { i = end - 1; break; }
                     list.Add(new Match(i, end, c));
                     i = end - 1;
                     break;
                 }
             }
             return list;
+        }
+
+        private static readonly HashSet<string> SubModifiers = new(StringComparer.Ordinal)
+        {
+            "online", "commerce", "ecommerce", "border", "crossborder", "service", "services", "private", "processing", "agricultural", "automobile", "automobiles",
+            "car", "cars", "rural", "county", "digital", "tourism", "catering", "bulk", "commodity", "enterprises", "companies", "owned", "funded",
+        };
+
+        private static readonly HashSet<string> ToVerbs = new(StringComparer.Ordinal)
+        {
+            "grow", "increase", "rise", "reach", "exceed", "hit", "remain", "stay", "be", "keep", "achieve", "top", "surpass", "expand", "register", "record",
+            "maintain", "total", "amount", "stabilize", "stabilise", "over", "more", "about", "around", "approximately", "nearly", "above", "rmb", "usd", "us",
+        };
+
+        /// <summary>"exports to ASEAN", "exports of new energy vehicles", "online retail sales", "foreign trade in services": a part, not the total.</summary>
+        private bool SubCategory(int s, int start, int end, int e, Concept c)
+        {
+            var b = start - 1;
+            while (b >= s && _t[b].IsP('-')) b--;
+            if (b >= s && _t[b].W is { } pw && SubModifiers.Contains(pw)) return true;
+            if (end + 1 >= e) return false;
+            var a = _t[end].W;
+            var n = _t[end + 1];
+            if (n.Kind == TokKind.Number || n.IsP('$') || n.IsP('¥')) return false;
+            if (a == "to") return n.W is not { } nw || !ToVerbs.Contains(nw);
+            if (a == "of")
+            {
+                if (n.W is "goods" or "consumer" or "commodities" or "our" or "this" or "its" or "the" or "whole" or "total" or "foreign") return false;
+                if (n.W is { } ow && (ToVerbs.Contains(ow) || Above.Contains(ow) || Below.Contains(ow) || About.Contains(ow) || ow is "no" or "not" or "at" or "more" or "less")) return false;
+                if (_otherPlace.Length > end + 1 && _otherPlace[end + 1] == 1) return false; // "of Shenzhen"
+                return true;
+            }
+            if (a == "in" && c == Concept.Fai)
+            {
+                // "fixed asset investment in manufacturing", not "in the city", "in 2023", "in real terms"
+                if (n.W is "the" && end + 2 < e && _t[end + 2].W is "city" or "province" or "region" or "whole" or "same" or "first" or "past" || n.W is "this" or "last" or "real" or "nominal" or "our") return false;
+                if (_otherPlace.Length > end + 1 && _otherPlace[end + 1] == 1) return false;
+                return n.Kind == TokKind.Word;
+            }
+            if (a == "in") return n.W is "services" or "service";
+            return false;
         }
 
         /// <summary>"industries above designated size" is the added value only when the text says so (not output, not enterprise counts).</summary>
@@ -475,7 +587,7 @@ public sealed class ReportExtractor
             return false;
         }
 
-        private void AddIncome(int s, int e, int i, List<Match> list)
+        private int AddIncome(int s, int e, int i, List<Match> list)
         {
             int urban = -1, rural = -1, residents = -1, disposable = -1, lo = i, hi = i + 1;
             var from = Math.Max(s, i - 7);
@@ -485,19 +597,22 @@ public sealed class ReportExtractor
                 var t = _t[k];
                 if (t.Kind is TokKind.Number || t.Kind == TokKind.Punct && t.P is ',' or ';' or ':') break;
                 var w = t.W;
-                if (w == Low || w == Families || w == Minimum || w == Wage || w == Fiscal || w == "operating" || w == "business" || w == "tax" || w == "revenue" || w == "property") return;
+                if (w == Low || w == Families || w == Minimum || w == Wage || w == Fiscal || w == "operating" || w == "business" || w == "tax" || w == "revenue" || w == "property") return i + 1;
                 if (w == Urban) { urban = k; lo = k; }
                 else if (w == Rural || w == Farmers) { rural = k; lo = k; }
                 else if (w == Residents || w == "resident") { residents = k; lo = k; }
                 else if (w == Disposable || w == Capita || w == Per) { disposable = k; lo = k; }
             }
+            var allFirst = false; // "of all residents, urban residents and rural residents"
             for (var k = i + 1; k < to; k++)
             {
                 var t = _t[k];
+                if (t.IsP(',') && k + 1 < to && _t[k + 1].W is "urban" or "rural" or "farmers" && (urban >= 0 || rural >= 0 || allFirst)) { to = Math.Min(Math.Min(e, i + 20), to + 4); continue; } // bounded: stays linear
                 if (t.Kind is TokKind.Number || t.Kind == TokKind.Punct && t.P is ',' or ';' or ':' or '(') break;
+                if (t.W is "residents" or "resident" && urban < 0 && rural < 0 && !(k > 0 && _t[k - 1].W is "urban" or "rural")) allFirst = true;
                 var w = t.W;
-                if (w == Gap || w == Ratio || w == "distribution" || w == "tax" || w == "taxes" || w == "level" && false) return;
-                if (w == Families || w == Low || w == "enterprises" || w == "households" && false) return;
+                if (w == Gap || w == Ratio || w == "distribution" || w == "tax" || w == "taxes" || w == "level" && false) return i + 1;
+                if (w == Families || w == Low || w == "enterprises" || w == "households" && false) return i + 1;
                 if (IsConceptWord(w)) break;
                 if (w == Urban) { if (urban < 0) urban = k; hi = k + 1; }
                 else if (w == Rural || w == Farmers) { if (rural < 0) rural = k; hi = k + 1; }
@@ -506,12 +621,25 @@ public sealed class ReportExtractor
             }
             if (urban >= 0 && rural >= 0)
             {
+                if (allFirst && urban > i && rural > i)
+                {
+                    // one subject each, so that "X, Y and Z grew by a%, b% and c% respectively" lines up across the commas
+                    var first = Math.Min(urban, rural);
+                    var allEnd = first;
+                    while (allEnd > i + 1 && (_t[allEnd - 1].IsP(',') || _t[allEnd - 1].W == And)) allEnd--;
+                    list.Add(new Match(lo, allEnd, Concept.IncomeAll));
+                    list.Add(new Match(urban, urban + 1, Concept.IncomeUrban));
+                    list.Add(new Match(rural, rural + 1, Concept.IncomeRural));
+                    if (rural < urban) list.Sort((a, b) => a.Start.CompareTo(b.Start));
+                    return hi;
+                }
                 if (urban < rural) { list.Add(new Match(lo, hi, Concept.IncomeUrban)); list.Add(new Match(lo, hi, Concept.IncomeRural)); }
                 else { list.Add(new Match(lo, hi, Concept.IncomeRural)); list.Add(new Match(lo, hi, Concept.IncomeUrban)); }
             }
             else if (urban >= 0) list.Add(new Match(lo, hi, Concept.IncomeUrban));
             else if (rural >= 0) list.Add(new Match(lo, hi, Concept.IncomeRural));
             else if (residents >= 0 || disposable >= 0) list.Add(new Match(lo, hi, Concept.IncomeAll));
+            return allFirst ? hi : i + 1;
         }
 
         private static bool IsConceptWord(string? w) => w is not null && Phrases.ContainsKey(w) && w is not ("new" or "total" or "urban" or "rural" or "per" or "average");
@@ -552,8 +680,22 @@ public sealed class ReportExtractor
             return false;
         }
 
+        /// <summary>"..., bringing the total to 12,000": the clause restates the running total of the previous clause's indicator.</summary>
+        private bool TotalClause(int clauseStart, int tok)
+        {
+            var verb = false;
+            for (var k = clauseStart; k < tok && k < clauseStart + 8; k++)
+            {
+                var w = _t[k].W;
+                if (w is "bringing" or "taking" or "raising" or "brought" or "took" or "raised" or "pushing") verb = true;
+                else if (verb && w is "total" or "number" or "totals") return true;
+            }
+            return false;
+        }
+
         private bool CanBackSearch(Value v, int clauseStart, bool group)
         {
+            if (v.Unit is UnitKind.None or UnitKind.Money && TotalClause(clauseStart, v.Tok)) return true;
             if (v.Unit == UnitKind.Money)
             {
                 var w = _t[clauseStart].W;
@@ -655,6 +797,7 @@ public sealed class ReportExtractor
                         else if (Yuan.Contains(uw) && uw != "us") { v.Unit = UnitKind.Money; unitEnd = k + 1; }
                         else if (uw == "us" && k + 1 < e && (_t[k + 1].W is "dollar" or "dollars" || _t[k + 1].IsP('$'))) { v.Unit = UnitKind.Money; v.Usd = true; unitEnd = k + 2; }
                         else if (uw is "usd" or "dollar" or "dollars") { v.Unit = UnitKind.Money; v.Usd = true; unitEnd = k + 1; }
+                        else if (uw == "u" && UsDotted(k, e) is var ud && ud > 0) { v.Unit = UnitKind.Money; v.Usd = true; unitEnd = ud; } // "3.2 billion U.S. dollars"
                         else if (uw == Years && !(k + 1 < e && _t[k + 1].W == Old)) { v.Unit = UnitKind.Years; unitEnd = k + 1; }
                         else if (uw is "times" or "fold") v.Skip = true;
                     }
@@ -728,6 +871,16 @@ public sealed class ReportExtractor
             return list;
         }
 
+        /// <summary>"U.S. dollars", "U.S.$": the token after the currency, else 0.</summary>
+        private int UsDotted(int k, int e)
+        {
+            if (!(k + 2 < e && _t[k + 1].IsP('.') && _t[k + 2].W == "s")) return 0;
+            var j = k + 3;
+            if (j < e && _t[j].IsP('.')) j++;
+            if (j < e && (_t[j].W is "dollar" or "dollars" || _t[j].IsP('$'))) return j + 1;
+            return 0;
+        }
+
         private bool CountContext(int i, int end, int s, int e)
         {
             for (var k = end; k < Math.Min(e, end + 3); k++)
@@ -741,6 +894,7 @@ public sealed class ReportExtractor
             for (var k = i - 1; k >= s && k >= i - 15; k--)
             {
                 var t = _t[k];
+                if (t.IsP(':') && k >= i - 3) continue; // "New urban jobs: over 800,000"
                 if (t.Kind == TokKind.Punct && t.P is ';' or ':') break;
                 if (t.W is "jobs" or "job" or "employment" or "employed" or "enterprises" or "companies" or "firms" or "expectancy" or "lifespan" or "span") return true;
             }
@@ -771,6 +925,8 @@ public sealed class ReportExtractor
             var at = k;
             if (w1 == Than && w2 == Less) { q = w3 is "no" or "not" ? Qualifiers.AtLeast : Qualifiers.Below; at = w3 is "no" or "not" ? k - 2 : k - 1; }
             else if (w1 == Than && w2 == More) { q = w3 is "no" or "not" ? Qualifiers.AtMost : Qualifiers.Above; at = w3 is "no" or "not" ? k - 2 : k - 1; }
+            else if (w1 == Than && w2 is "lower" or "fewer" or "smaller" && w3 is "no" or "not") { q = Qualifiers.AtLeast; at = k - 2; } // "no lower than 5%"
+            else if (w1 == Than && w2 is "higher" or "greater" or "larger" && w3 is "no" or "not") { q = Qualifiers.AtMost; at = k - 2; } // "no higher than 3%"
             else if (w1 == Least && w2 == At) { q = Qualifiers.AtLeast; at = k - 1; }
             else if (w1 == Most && w2 == At) { q = Qualifiers.AtMost; at = k - 1; }
             else if (w1 == To && w2 == Up) { q = Qualifiers.AtMost; at = k - 1; }
@@ -795,7 +951,7 @@ public sealed class ReportExtractor
                 var t = _t[k];
                 if (t.Kind == TokKind.Number || t.Kind == TokKind.Punct && t.P is ',' or ';' or ':') break;
                 var w = t.W;
-                if (w == To && k == i - 1) return false;
+                if ((w == To || w == From) && k == i - 1) return false; // "down from 2.2%": the earlier level, not a fall
                 if (w is not null && Decrease.Contains(w)) return true;
                 if (w is not null && (GrowthWords.Contains(w) && w is not ("year" or "on" or "average" or "annual")) || Phrases.ContainsKey(w ?? "")) return false;
             }
@@ -814,7 +970,7 @@ public sealed class ReportExtractor
                 var respBefore = false;
                 for (var k = v.Tok - 1; k >= 0 && k >= v.Tok - 4; k--) if (_t[k].W == Respective) respBefore = true;
                 var j = i;
-                while (j + 1 < values.Count && OnlyListGlue(values[j].EndTok, values[j + 1].Tok) && values[j + 1].Unit == v.Unit) j++;
+                while (j + 1 < values.Count && OnlyListGlue(values[j].EndTok, values[j + 1].Tok) && values[j + 1].Unit == v.Unit && values[j + 1].Skip == v.Skip) j++; // "16,000, 2.3 times": not a list
                 if (j == i) continue;
                 var after = values[j].EndTok;
                 var respAfter = false;
@@ -822,6 +978,15 @@ public sealed class ReportExtractor
                 {
                     if (_t[k].W == Respectively) { respAfter = true; break; }
                     if (!(_t[k].IsP(',') || _t[k].W is "in" or "nominal" or "real" or "terms" or "year" or "on")) break;
+                }
+                if (!respAfter && after < _t.Count && _t[after].W is "for" or "in")
+                {
+                    // "grew by 4.9% and 6.5% for urban and rural residents respectively"
+                    for (var k = after + 1; k < Math.Min(_t.Count, after + 10); k++)
+                    {
+                        if (_t[k].W == Respectively) { respAfter = true; break; }
+                        if (_t[k].Kind is TokKind.Number or TokKind.Break || _t[k].Kind == TokKind.Punct && _t[k].P is not ',') break;
+                    }
                 }
                 if (!respAfter && !respBefore && j - i + 1 != 2) { i = j; continue; }
                 for (var k = i; k <= j; k++) { values[k].Group = gid; values[k].RespectAfter = respAfter; }
@@ -918,8 +1083,16 @@ public sealed class ReportExtractor
                 if (a + 1 < e && _t[a].W is "of" or "in" && (_t[a + 1].W == Gdp || a + 2 < e && _t[a + 2].W == Gdp)) return true;
                 return false;
             }
-            if (c == Concept.HighTech)
+            if (c == Concept.HighTech && !TotalClause(clauseStart, v.Tok))
             {
+                // "a net increase of 1,300", "grew by 1,200": the change, not the number
+                for (var k = v.Tok - 1; k >= s && k >= v.Tok - 6; k--)
+                {
+                    var w = _t[k].W;
+                    if (w is "net") return false;
+                    if (w is "increase" or "increased" or "increasing" or "grew" or "rose" or "added" or "adding" && k + 1 < v.Tok && _t[k + 1].W is "by" or "of") return false;
+                    if (_t[k].Kind == TokKind.Punct && _t[k].P is ',' or ';' or ':' or '.' || _t[k].Kind == TokKind.Number || w is "to") break; // "grew by 1,200 to 15,000"
+                }
                 // a stock, not the number newly added
                 for (var k = Math.Max(s, v.Tok - 40); k < v.Tok; k++)
                 {
@@ -942,7 +1115,10 @@ public sealed class ReportExtractor
             {
                 var w = _t[k].W;
                 if (w is null) continue;
-                if (w is "quarter" or "quarters" or "semester") return true;
+                if (w is "quarter" or "quarters" or "semester" or "q1" or "q2" or "q3" or "q4" or "h1") return true;
+                // "From January to November": part of a year
+                if (Months.Contains(w) && k + 2 < ce && (_t[k + 1].W is "to" or "through" or "till" or "until" || _t[k + 1].IsP('-')) && _t[k + 2].W is { } m2 && Months.Contains(m2)
+                    && !(w is "january" or "jan" && m2 is "december" or "dec")) return true;
                 if (w == "half" && (k + 1 < ce && _t[k + 1].W is "year" or "of" || k > 0 && _t[k - 1].W is "first" or "second" or "the")) return true;
                 if (w is "months" or "month" && k > 0 && (_t[k - 1].Kind == TokKind.Number || _t[k - 1].W is "first" or "last" or "eleven" or "ten" or "nine")) return true;
             }
@@ -994,6 +1170,22 @@ public sealed class ReportExtractor
                     return true;
                 }
                 if (_region.Level == RegionLevels.City && ProvinceWords.Contains(w) && !AfterRank(k, lo)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>"13 million urban jobs were created each year on average": a yearly average over a span is neither a year's figure nor a cumulative total.</summary>
+        private bool PerYearAverage(int clauseStart, Value v, int e)
+        {
+            var ce = ClauseEnd(v.EndTok, e);
+            for (var k = clauseStart; k < ce; k++)
+            {
+                var w = _t[k].W;
+                if (w is null) continue;
+                var n = k + 1 < ce ? _t[k + 1].W : null;
+                if (w is "each" or "every" or "per" && n is "year") return true;
+                if (w is "a" && n is "year" && !(k + 2 < _t.Count && (_t[k + 2].IsP('-') || _t[k + 2].W is "on" or "earlier" or "ago" or "before"))) return true;
+                if (w is "on" && n is "average" || w is "annually" || w is "average" && n is "annual" || w is "annual" && n is "average") return true;
             }
             return false;
         }
@@ -1053,7 +1245,7 @@ public sealed class ReportExtractor
                 if (w == Five && k + 1 < _t.Count && _t[k + 1].W == "years") pastSpan = true;
                 if (_t[k].Kind == TokKind.Punct && _t[k].P is ';' or '.') break;
             }
-            _ = pastSpan; // a past span is the default for actuals (the five years before the delivery year)
+            // a past span is the default for actuals (the five years before the delivery year)
             var avgAnnual = false;
             var accumulated = false;
             for (var k = clauseStart; k < Math.Min(_t.Count, v.EndTok + 6); k++)
@@ -1062,9 +1254,11 @@ public sealed class ReportExtractor
                 if (k >= v.EndTok && _t[k].Kind == TokKind.Punct && _t[k].P is ',' or ';' or '.') break;
                 if (w is null) continue;
                 if (w == Average && k + 1 < _t.Count && _t[k + 1].W is "annual" or "annually" || w == Annual && k + 1 < _t.Count && _t[k + 1].W == Average || w == Annually && k >= v.EndTok) avgAnnual = true;
-                if (Accumulated.Contains(w)) accumulated = true;
+                if (Accumulated.Contains(w) && !(w == "aggregate" && (_t[k + 1].W is "economic" || k > 0 && _t[k - 1].W is "economic"))) accumulated = true; // not "economic aggregate"
                 if (w == Five && k + 1 < _t.Count && _t[k + 1].W == "years" && k >= v.EndTok) accumulated |= isAmount;
                 if (w == Over && k + 3 < _t.Count && _t[k + 1].W is "past" or "last" && _t[k + 2].W == Five) accumulated |= isAmount;
+                // "In the past five years, fixed asset investment totaled 1.2 trillion yuan": a total over the span
+                if (pastSpan && isAmount && k < v.Tok && w is "totaled" or "totalled" or "totaling" or "totalling" or "amounted" or "aggregated") accumulated = true;
             }
 
             string kind;
@@ -1103,7 +1297,8 @@ public sealed class ReportExtractor
                 }
             }
 
-            var span = isGrowth && avgAnnual || isAmount && accumulated;
+            // a growth rate stated for a plan period ("During the 13th Five-Year Plan period, ... grew by 6.8%") is its annual average
+            var span = isGrowth && (avgAnnual || spanTo > 0 && ctxYear == 0 && v.AttachedYear == 0) || isAmount && accumulated;
             if (span)
             {
                 if (spanTo > 0) return ($"{spanFrom}-{spanTo}", spanTo < (Y ?? 9999) ? FactKinds.Actual : kind);
@@ -1163,6 +1358,12 @@ public sealed class ReportExtractor
             return false;
         }
 
+        private bool HasTargetCue(int from, int to)
+        {
+            for (var k = from; k < to; k++) if (_t[k].W is { } w && TargetCues.Contains(w)) return true;
+            return false;
+        }
+
         private bool HasPastVerb(int from, int tok)
         {
             for (var k = from; k < tok; k++) if (_t[k].W is { } w && PastVerbs.Contains(w)) return true;
@@ -1181,7 +1382,11 @@ public sealed class ReportExtractor
                 if (!best.TryGetValue(key, out var cur)) { best[key] = (f, nominal); order.Add(key); continue; }
                 var catalogUnit = IndicatorCatalog.TryGet(f.Indicator, out var ind) ? ind.Unit : f.Unit;
                 if (cur.F.Unit != f.Unit && f.Unit == catalogUnit && cur.F.Unit != catalogUnit) { best[key] = (f, nominal); continue; }
-                if (cur.Nominal && !nominal && Math.Abs(cur.F.EvidenceStart - f.EvidenceStart) < 400) { best[key] = (f, nominal); }
+                if (cur.Nominal && !nominal && Math.Abs(cur.F.EvidenceStart - f.EvidenceStart) < 400) { best[key] = (f, nominal); continue; }
+                // "topped 6 trillion yuan ..., reaching 6.01 trillion yuan": the exact figure next to its rounded restatement
+                if (cur.F.Qualifier != Qualifiers.Exact && f.Qualifier == Qualifiers.Exact && cur.F.Unit == f.Unit && cur.Nominal == nominal
+                    && Math.Abs(cur.F.EvidenceStart - f.EvidenceStart) < 200 && Math.Abs(cur.F.Value - f.Value) <= Math.Abs(f.Value) * 0.05)
+                    best[key] = (f, nominal);
             }
             return order.Select(k => best[k].F).ToList();
         }
@@ -1227,12 +1432,31 @@ public sealed class ReportExtractor
                 if (found is null) continue;
                 var wgt = 1.0;
                 if (found.Level == RegionLevels.Country) wgt = 0.3;
+                if (found.Level != RegionLevels.City && mentions.Count > 0 && mentions[^1] is var pm && pm.R.Level == RegionLevels.City && pm.R.Province == found.Name
+                    && i - (pm.Tok + pm.Len) <= 6 && (_t[i - 1].IsP(',') || _t[i - 1].W is "in" || LocationAppositive(i)))
+                {
+                    // "Nanning, Guangxi Zhuang Autonomous Region", "Guangzhou, capital of Guangdong province": the city's location
+                    scores[found] = scores.GetValueOrDefault(found) + 0.3;
+                    mentions.Add((i, len, found));
+                    i += len - 1;
+                    continue;
+                }
+                // a news dateline ("BEIJING, March 5 (Xinhua) --") names where the story was filed, not what it is about
+                if (i + len + 1 < _t.Count && _t[i + len].IsP(',') && _t[i + len + 1].W is { } dm && Months.Contains(dm)
+                    && AtLineStart(_t[i].Start))
+                {
+                    i += len - 1;
+                    continue;
+                }
                 var strong = false;
                 for (var k = Math.Max(0, i - 3); k < i; k++)
                     if (_t[k].W is "behalf" || _t[k].W == Of && k > 0 && _t[k - 1].W is "government" or "congress" or "governor" or "mayor" or "committee" or "city" or "province") strong = true;
                 for (var k = i + len; k < Math.Min(_t.Count, i + len + 3); k++)
                     if (_t[k].W is "municipal" or "provincial" or "government" or "province" or "municipality" or "autonomous") strong = true;
+                // "Guangzhou, capital of South China's Guangdong province", "in east China's Jiangsu province": where the subject lies, not the subject
+                if (strong && found.Level != RegionLevels.City && LocationAppositive(i)) strong = false;
                 if (strong) wgt += 5;
+                if (t.Start < FirstLineEnd()) wgt += 2; // a headline names its subject
                 if (found.Level == RegionLevels.Country && i + len < _t.Count && _t[i].W is "state" && i > 1 && _t[i - 1].W == Of && _t[i - 2].W == Premier) wgt += 20; // Premier of the State Council
                 if (t.Start < titleEnd && (LineHas(t.Start, "report") || LineHas(t.Start, "government"))) { wgt += 10; titleHit.Add(found); }
                 scores[found] = scores.GetValueOrDefault(found) + wgt;
@@ -1261,6 +1485,38 @@ public sealed class ReportExtractor
                 for (var k = tok; k < tok + len; k++) _otherPlace[k] = tag;
             }
             return (best, source);
+        }
+
+        private bool LocationAppositive(int i)
+        {
+            for (var k = i - 1; k >= 0 && k >= i - 5; k--)
+            {
+                var t = _t[k];
+                if (t.Kind == TokKind.Break || t.IsP('.') || t.IsP(';')) return false;
+                if (t.W is "capital" or "east" or "eastern" or "south" or "southern" or "north" or "northern" or "west" or "western" or "central"
+                    or "southwest" or "northwest" or "northeast" or "southeast" or "southwestern" or "northwestern" or "northeastern" or "southeastern") return true;
+                if (t.W == "in" && k == i - 1) return true;
+                if (t.Poss && t.W is "china" or "chinas") return true;
+            }
+            return false;
+        }
+
+        private int _firstLineEnd = -1;
+
+        private int FirstLineEnd()
+        {
+            if (_firstLineEnd >= 0) return _firstLineEnd;
+            var i = 0;
+            while (i < _text.Length && char.IsWhiteSpace(_text[i])) i++;
+            var eol = _text.IndexOf('\n', i);
+            return _firstLineEnd = eol < 0 ? 0 : eol; // a text of one line has no headline
+        }
+
+        private bool AtLineStart(int pos)
+        {
+            var a = pos - 1;
+            while (a >= 0 && a > pos - 40 && Tokenizer.Norm(_text[a]) == ' ') a--;
+            return a < 0 || _text[a] == '\n';
         }
 
         private static RegionInfo PickAmbiguous(IReadOnlyList<RegionInfo> cands, Dictionary<RegionInfo, double> scores)

@@ -156,7 +156,7 @@ internal static class Tokenizer
                     continue;
                 }
                 var v = intPart + frac / scale;
-                var minus = start > 0 && Norm(s[start - 1]) == '-' && (start < 2 || !(IsLetter(Norm(s[start - 2])) || char.IsAsciiDigit(s[start - 2])));
+                var minus = start > 0 && Norm(s[start - 1]) == '-' && (start < 2 || !(IsLetter(Norm(s[start - 2])) || char.IsAsciiDigit(s[start - 2]) || Norm(s[start - 2]) == '%')); // "5%-5.5%" is a range
                 if (minus && toks.Count > 0 && toks.Last.IsP('-') && toks.Last.End == start) toks.RemoveLast();
                 toks.Add(new Token
                 {
