@@ -909,4 +909,14 @@ public sealed class GeneralizationTests
             new E("urban_income_growth", "2023", A, 4.8),
             new E("rural_income_growth", "2023", A, 6.9));
     }
+
+    [Fact]
+    public void Close_to_and_in_excess_of_are_qualifiers()
+    {
+        Expect("Report on the Work of the Dalian Municipal Government\n\nDelivered at the Second Session of the 17th Dalian Municipal People's Congress on January 10, 2024\n\nLast year, GDP reached close to 900 billion yuan, growing 6.7%. Total imports and exports were in excess of 400 billion yuan.\n",
+            "Dalian", 2024,
+            new E("gdp", "2023", A, 900e9, Ab),
+            new E("gdp_growth", "2023", A, 6.7),
+            new E("foreign_trade", "2023", A, 400e9, Ov));
+    }
 }
