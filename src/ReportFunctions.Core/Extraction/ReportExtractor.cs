@@ -927,6 +927,8 @@ public sealed class ReportExtractor
             else if (w1 == Than && w2 == More) { q = w3 is "no" or "not" ? Qualifiers.AtMost : Qualifiers.Above; at = w3 is "no" or "not" ? k - 2 : k - 1; }
             else if (w1 == Than && w2 is "lower" or "fewer" or "smaller" && w3 is "no" or "not") { q = Qualifiers.AtLeast; at = k - 2; } // "no lower than 5%"
             else if (w1 == Than && w2 is "higher" or "greater" or "larger" && w3 is "no" or "not") { q = Qualifiers.AtMost; at = k - 2; } // "no higher than 3%"
+            else if (w1 == To && w2 is "close") { q = Qualifiers.About; at = k - 1; } // "close to 5%"
+            else if (w1 == Of && w2 is "excess" or "upwards" or "upward") { q = Qualifiers.Above; at = w2 == "excess" && w3 == In ? k - 2 : k - 1; } // "in excess of"
             else if (w1 == Least && w2 == At) { q = Qualifiers.AtLeast; at = k - 1; }
             else if (w1 == Most && w2 == At) { q = Qualifiers.AtMost; at = k - 1; }
             else if (w1 == To && w2 == Up) { q = Qualifiers.AtMost; at = k - 1; }

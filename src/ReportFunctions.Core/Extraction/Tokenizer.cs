@@ -236,6 +236,8 @@ internal static class Tokenizer
         if (char.IsAsciiLetterLower(next)) return false;
         if (prev.Kind == TokKind.Punct && prev.P is ',' or ';' or ':' or '-' or '(' or '/' or '.' or '!' or '?') return false;
         if (prev.Kind == TokKind.Word && prev.W is not null && Lexicon.Function.Contains(prev.W)) return false;
+        // "total imports and exports reached\n885.0 billion yuan": a lower-case word then an amount on the next line goes on
+        if (prev.Kind == TokKind.Word && !prev.Cap && (char.IsAsciiDigit(next) || next is '$' or '¥' or '￥')) return false;
         return true;
     }
 }

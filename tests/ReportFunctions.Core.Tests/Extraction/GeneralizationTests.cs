@@ -894,4 +894,29 @@ public sealed class GeneralizationTests
             new E("exports_growth", "2023", A, 3),
             new E("foreign_trade", "2025", T, 4.5e12));
     }
+
+    [Fact]
+    public void Pdf_translation_with_lines_wrapped_mid_sentence()
+    {
+        var text = "Report on the Work of the Government of Qingdao\n(Delivered at the Second Session of the 17th Qingdao Municipal People's Congress on January 15, 2024)\nZhao Haozhi, Mayor of Qingdao\n\nFellow Deputies,\n"
+            + "In 2023, the city's GDP reached 1,576.0 billion yuan, an in-\ncrease of 5.9%; the general public budget revenue\nwas 133.7 billion yuan, up 5.4%; total imports and exports reached\n885.0 billion yuan; the per capita disposable income of urban and rural\nresidents increased by 4.8% and 6.9% respectively.\n";
+        Expect(text, "Qingdao", 2024,
+            new E("gdp", "2023", A, 1576e9),
+            new E("gdp_growth", "2023", A, 5.9),
+            new E("public_budget_revenue", "2023", A, 133.7e9),
+            new E("public_budget_revenue_growth", "2023", A, 5.4),
+            new E("foreign_trade", "2023", A, 885e9),
+            new E("urban_income_growth", "2023", A, 4.8),
+            new E("rural_income_growth", "2023", A, 6.9));
+    }
+
+    [Fact]
+    public void Close_to_and_in_excess_of_are_qualifiers()
+    {
+        Expect("Report on the Work of the Dalian Municipal Government\n\nDelivered at the Second Session of the 17th Dalian Municipal People's Congress on January 10, 2024\n\nLast year, GDP reached close to 900 billion yuan, growing 6.7%. Total imports and exports were in excess of 400 billion yuan.\n",
+            "Dalian", 2024,
+            new E("gdp", "2023", A, 900e9, Ab),
+            new E("gdp_growth", "2023", A, 6.7),
+            new E("foreign_trade", "2023", A, 400e9, Ov));
+    }
 }
