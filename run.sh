@@ -51,10 +51,14 @@ for _ in $(seq 1 300); do
   sleep 0.2
 done
 
-echo "==> uploading seeds/ to the reports container"
-reports upload seeds/*.txt
+# The five sample reports, and synthetic ones in their style so that rankings and target attainment have regions
+# to compare (no two seeds state the same indicator for the same year). Only the synthetic reports of regions no
+# seed is about are loaded, so a real report's figures are never replaced by made-up ones.
+REPORTS=(seeds/*.txt seeds/synthetic/{guangzhou,hangzhou,ningbo,guangdong}-*.txt)
+echo "==> uploading ${#REPORTS[@]} reports (seeds/ and seeds/synthetic/) to the reports container"
+reports upload "${REPORTS[@]}"
 echo "==> waiting until every report is ingested"
-reports wait seeds/*.txt --timeout 120
+reports wait "${REPORTS[@]}" --timeout 120
 curl -fs -X POST "$API/rankings/refresh" >/dev/null || echo "(ranking refresh failed; see .run/localhost.log)"
 reports summary
 

@@ -1,10 +1,11 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using ReportFunctions.Core.Api;
+using ReportFunctions.Core.Domain;
 
 namespace ReportFunctions.Cli.Commands;
 
-/// <summary><c>reports summary [--ranking CODE]</c>: what is loaded: reports with their status and facts, regions, and one ranking.</summary>
+/// <summary><c>reports summary [--ranking CODE]</c>: what is loaded: reports with their status and facts, regions, and one ranking (the first that exists unless CODE is given).</summary>
 public static class SummaryCommand
 {
     public static async Task<int> RunAsync(string[] args)
@@ -26,17 +27,23 @@ public static class SummaryCommand
         foreach (var r in regions.GetProperty("regions").EnumerateArray())
             Console.WriteLine($"  {Str(r, "name"),-12} {Str(r, "level"),-9} {Str(r, "province"),-12} reports for {string.Join(", ", r.GetProperty("report_years").EnumerateArray().Select(y => y.ToString()))}");
 
-        var code = cli.Get("ranking") ?? "gdp_growth";
-        var ranking = await api.HandleAsync(ApiEndpointNames.GetRanking, new ApiRequest
+        // The ranking asked for, or else the first one that exists (catalog order; actual before target, cities before provinces).
+        var candidates = cli.Get("ranking") is { } asked
+            ? [(asked, FactKinds.Actual, RegionLevels.City)]
+            : from i in IndicatorCatalog.All from k in FactKinds.All from l in new[] { RegionLevels.City, RegionLevels.Province } select (i.Code, k, l);
+        foreach (var (code, kind, level) in candidates)
         {
-            RouteValues = new Dictionary<string, string?> { ["code"] = code },
-            Query = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["format"] = "csv" },
-        }, CancellationToken.None);
-        Console.WriteLine($"Ranking of {code} (cities, actual, latest period):");
-        if (ranking.StatusCode == 200)
+            var ranking = await api.HandleAsync(ApiEndpointNames.GetRanking, new ApiRequest
+            {
+                RouteValues = new Dictionary<string, string?> { ["code"] = code },
+                Query = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase) { ["format"] = "csv", ["kind"] = kind, ["level"] = level },
+            }, CancellationToken.None);
+            if (ranking.StatusCode != 200) continue;
+            Console.WriteLine($"Ranking of {code} ({level} level, {kind}, latest period):");
             foreach (var line in ranking.BodyText.Split("\r\n", StringSplitOptions.RemoveEmptyEntries)) Console.WriteLine("  " + line);
-        else
-            Console.WriteLine("  none yet: " + ranking.BodyText);
+            return 0;
+        }
+        Console.WriteLine("Rankings: none yet (a ranking needs at least two regions stating the same indicator, period and kind).");
         return 0;
     }
 

@@ -1,11 +1,15 @@
 #!/usr/bin/env python3
-"""Writes the synthetic work reports of this folder and facts.jsonl, the facts they state (gold), from one table.
+"""Writes the synthetic work reports (into seeds/synthetic/ of the repo) and facts.jsonl (beside this script), the facts
+they state (gold), from one table.
 
 Each report of year Y reviews Y-1 (GDP, its growth, unemployment, CPI: actuals) and sets targets for Y.
 Run: python3 make_reports.py (from this folder). The rankings integration tests load facts.jsonl; after the
 ingestion pipeline is merged they can ingest the .txt files instead and must get the same facts.
 """
 import json
+import os
+
+REPORTS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "..", "..", "seeds", "synthetic")
 
 # region: (level, province, name in the title)
 REGIONS = {
@@ -71,7 +75,7 @@ III. Major Tasks for {year}
 
 We will expand domestic demand, strengthen innovation, advance rural revitalization and improve people's lives.
 """
-        with open(f"{rid}.txt", "w", encoding="utf-8") as f:
+        with open(os.path.join(REPORTS_DIR, f"{rid}.txt"), "w", encoding="utf-8") as f:
             f.write(text)
         def add(indicator, period, kind, value, unit, qualifier, evidence):
             assert evidence in text, evidence
