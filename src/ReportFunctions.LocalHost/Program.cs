@@ -1,5 +1,4 @@
 using System.Net;
-using Microsoft.Extensions.Options;
 using ReportFunctions.Core.Configuration;
 using ReportFunctions.LocalHost.Http;
 using ReportFunctions.LocalHost.Scheduling;
