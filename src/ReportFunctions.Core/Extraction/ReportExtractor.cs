@@ -1155,6 +1155,8 @@ public sealed class ReportExtractor
                 // an introductory "In Haining," clause counts too
                 var ps = ClauseStart(s, start - 1);
                 if (start - ps <= 6 && _t[ps].W is "in" or "for" or "at") start = ps;
+                // an introductory "Nationwide," or "Nationally," clause too
+                else if (start - ps <= 2 && _t[ps].W is "nationwide" or "nationally") start = ps;
             }
             var lo = Math.Min(start, Math.Min(c.Start, v.Tok));
             for (var k = lo; k < v.Tok; k++)
@@ -1244,6 +1246,14 @@ public sealed class ReportExtractor
             for (var k = v.EndTok; k < Math.Min(_t.Count, v.EndTok + 5); k++)
             {
                 var w = _t[k].W;
+                // "growth of around 4.5% this year" / "grew 4.3% last year": a year word right after the value, in its clause,
+                // outweighs one earlier in the sentence
+                if (k + 1 < _t.Count && _t[k + 1].W == Year && k <= v.EndTok + 1)
+                {
+                    if (w == This) { thisYear = true; lastYear = false; }
+                    else if (w is "last") { lastYear = true; thisYear = false; }
+                }
+                if (_t[k].Kind == TokKind.Punct && _t[k].P is ',') break;
                 if (w == Five && k + 1 < _t.Count && _t[k + 1].W == "years") pastSpan = true;
                 if (_t[k].Kind == TokKind.Punct && _t[k].P is ';' or '.') break;
             }
@@ -1578,6 +1588,8 @@ public sealed class ReportExtractor
                 var t = _t[i];
                 if (!t.IsYear) continue;
                 var isDate = i >= 2 && _t[i - 1].IsP(',') && _t[i - 2].Kind == TokKind.Number && i >= 3 && _t[i - 3].W is { } mw && Months.Contains(mw)
+                             // "Jan. 22, 2024": an abbreviated month with its period
+                             || i >= 4 && _t[i - 1].IsP(',') && _t[i - 2].Kind == TokKind.Number && _t[i - 3].IsP('.') && _t[i - 4].W is { } mw3 && Months.Contains(mw3)
                              || i >= 2 && _t[i - 1].Kind == TokKind.Number && _t[i - 2].W is { } mw2 && Months.Contains(mw2)
                              || i + 2 < _t.Count && _t[i + 1].IsP('-') && _t[i + 2].Kind == TokKind.Number && _t[i + 2].Num <= 12 && _t[i + 2].IsInt;
                 if (!isDate) continue;

@@ -10,14 +10,14 @@ namespace ReportFunctions.Core.Tests.Extraction;
 /// </summary>
 public sealed class GeneralizationTests
 {
-    private static readonly ReportExtractor X = new();
+    internal static readonly ReportExtractor X = new();
 
-    private readonly record struct E(string Code, string Period, string Kind, double Value, string Qual = Qualifiers.Exact, string? Unit = null);
+    internal readonly record struct E(string Code, string Period, string Kind, double Value, string Qual = Qualifiers.Exact, string? Unit = null);
 
-    private static string Dump(ExtractionResult r) =>
+    internal static string Dump(ExtractionResult r) =>
         string.Join("\n", r.Facts.Select(f => $"  {f.Indicator} {f.Period} {f.Kind} {f.Value} {f.Unit} {f.Qualifier} «{f.Evidence}»"));
 
-    private static bool Same(Fact f, E e)
+    internal static bool Same(Fact f, E e)
     {
         if (f.Indicator != e.Code || f.Period != e.Period || f.Kind != e.Kind) return false;
         var unit = e.Unit ?? (IndicatorCatalog.TryGet(e.Code, out var ind) ? ind.Unit : f.Unit);
@@ -26,7 +26,7 @@ public sealed class GeneralizationTests
         return Math.Abs(f.Value - e.Value) <= tol;
     }
 
-    private static void Expect(string text, string region, int year, params E[] expected)
+    internal static void Expect(string text, string region, int year, params E[] expected)
     {
         var r = X.Extract(text);
         foreach (var f in r.Facts) Assert.Equal(f.Evidence, text.Substring(f.EvidenceStart, f.Evidence.Length));
@@ -45,8 +45,8 @@ public sealed class GeneralizationTests
         Assert.True(problems.Count == 0, string.Join("\n", problems) + "\nfacts:\n" + Dump(r));
     }
 
-    private const string A = FactKinds.Actual, T = FactKinds.Target;
-    private const string Ab = Qualifiers.About, Ov = Qualifiers.Above, Al = Qualifiers.AtLeast, Bl = Qualifiers.Below, Am = Qualifiers.AtMost;
+    internal const string A = FactKinds.Actual, T = FactKinds.Target;
+    internal const string Ab = Qualifiers.About, Ov = Qualifiers.Above, Al = Qualifiers.AtLeast, Bl = Qualifiers.Below, Am = Qualifiers.AtMost;
 
     [Fact]
     public void National_report_2024_with_targets_list_and_deficit_ratio()

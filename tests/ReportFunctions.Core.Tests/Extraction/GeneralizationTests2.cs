@@ -1,0 +1,142 @@
+using Xunit;
+using static ReportFunctions.Core.Tests.Extraction.GeneralizationTests;
+
+namespace ReportFunctions.Core.Tests.Extraction;
+
+/// <summary>
+/// More styles not in the seeds: municipalities, autonomous regions, table-like target lists, news quoting a mayor,
+/// Chinese-style money units, and national figures quoted for comparison. Each test lists every catalog fact.
+/// </summary>
+public sealed class GeneralizationTests2
+{
+    [Fact]
+    public void Municipality_report_with_district_figures()
+    {
+        var text = """
+            Report on the Work of the Chongqing Municipal Government
+
+            Delivered at the Second Session of the Sixth Chongqing Municipal People's Congress on January 21, 2024
+
+            Hu Henghua, Mayor of Chongqing
+
+            In 2023, the city's GDP reached 3.01 trillion yuan, an increase of 6.1%. The GDP of Liangjiang New Area exceeded 500 billion yuan, and Yubei District's GDP grew 7.2%. The added value of industrial enterprises above designated size increased by 6.6%. Total retail sales of consumer goods reached 1.51 trillion yuan, up 7.8%. The general public budget revenue was 241.3 billion yuan, up 16%. The per capita disposable income of urban and rural residents increased by 4.8% and 7.2% respectively. Wanzhou District added 20,000 new urban jobs. In the first quarter, the city's GDP grew 4.7%.
+
+            The main expected goals for economic and social development this year are: GDP growth of more than 6%, general public budget revenue growth of 5%, and a surveyed urban unemployment rate within 5.5%.
+            """;
+        Expect(text, "Chongqing", 2024,
+            new E("gdp", "2023", A, 3.01e12),
+            new E("gdp_growth", "2023", A, 6.1),
+            new E("industrial_value_added_growth", "2023", A, 6.6),
+            new E("retail_sales", "2023", A, 1.51e12),
+            new E("retail_sales_growth", "2023", A, 7.8),
+            new E("public_budget_revenue", "2023", A, 241.3e9),
+            new E("public_budget_revenue_growth", "2023", A, 16),
+            new E("urban_income_growth", "2023", A, 4.8),
+            new E("rural_income_growth", "2023", A, 7.2),
+            new E("gdp_growth", "2024", T, 6, Ov),
+            new E("public_budget_revenue_growth", "2024", T, 5),
+            new E("unemployment_rate", "2024", T, 5.5, Bl));
+    }
+
+    [Fact]
+    public void Autonomous_region_report_with_capital_city_and_port()
+    {
+        var text = """
+            Government Work Report of Guangxi Zhuang Autonomous Region
+
+            Delivered at the Second Session of the 14th People's Congress of Guangxi Zhuang Autonomous Region on January 22, 2024
+
+            Last year, the autonomous region's GDP reached 2.72 trillion yuan, up 4.1%. Nanning's GDP exceeded 550 billion yuan. The region's fixed asset investment decreased by 15.5%. Total imports and exports reached 693.7 billion yuan, up 16.7%, and the container throughput of Beibu Gulf Port reached 8.02 million TEU. The actual use of foreign capital was US$1.06 billion. The per capita disposable income of urban residents was 42,294 yuan and that of rural residents was 18,656 yuan, increasing by 4.1% and 6.4% respectively. The urbanization rate of the permanent population reached 56.78%.
+
+            The main targets for 2024 are: GDP growth of about 5.5%, growth of fixed asset investment of 5%, and growth of per capita disposable income of rural residents of about 7%.
+            """;
+        Expect(text, "Guangxi", 2024,
+            new E("gdp", "2023", A, 2.72e12),
+            new E("gdp_growth", "2023", A, 4.1),
+            new E("fixed_asset_investment_growth", "2023", A, -15.5),
+            new E("foreign_trade", "2023", A, 693.7e9),
+            new E("foreign_trade_growth", "2023", A, 16.7),
+            new E("foreign_investment", "2023", A, 1.06e9),
+            new E("urban_income", "2023", A, 42294),
+            new E("rural_income", "2023", A, 18656),
+            new E("urban_income_growth", "2023", A, 4.1),
+            new E("rural_income_growth", "2023", A, 6.4),
+            new E("urbanization_rate", "2023", A, 56.78),
+            new E("gdp_growth", "2024", T, 5.5, Ab),
+            new E("fixed_asset_investment_growth", "2024", T, 5),
+            new E("rural_income_growth", "2024", T, 7, Ab));
+    }
+
+    [Fact]
+    public void Report_with_table_like_target_list()
+    {
+        var text = """
+            Report on the Work of the Dongguan Municipal Government
+
+            Delivered at the Fourth Session of the 17th Dongguan Municipal People's Congress on January 9, 2024
+
+            Last year, the city's GDP reached 1.14 trillion yuan, up 2.6%.
+
+            Main expected targets for 2024:
+            - Growth of GDP: about 5.5%
+            - Growth of fixed asset investment: 6%
+            - Growth of total retail sales of consumer goods: 6% or so
+            - General public budget revenue growth: 4%
+            - Surveyed urban unemployment rate: within 5.5%
+            - New urban jobs: 110,000 or more
+            - CPI increase: around 3%
+            - Growth of per capita disposable income of residents: in step with economic growth
+            """;
+        Expect(text, "Dongguan", 2024,
+            new E("gdp", "2023", A, 1.14e12),
+            new E("gdp_growth", "2023", A, 2.6),
+            new E("gdp_growth", "2024", T, 5.5, Ab),
+            new E("fixed_asset_investment_growth", "2024", T, 6),
+            new E("retail_sales_growth", "2024", T, 6, Ab),
+            new E("public_budget_revenue_growth", "2024", T, 4),
+            new E("unemployment_rate", "2024", T, 5.5, Bl),
+            // "110,000 or more" is a floor, the same as "at least 110,000".
+            new E("new_urban_jobs", "2024", T, 110000, Al),
+            new E("cpi_growth", "2024", T, 3, Ab));
+    }
+
+    [Fact]
+    public void Report_with_chinese_money_units()
+    {
+        var text = """
+            Report on the Work of the Foshan Municipal Government
+
+            Delivered at the Third Session of the 16th Foshan Municipal People's Congress on January 15, 2024
+
+            Last year, the regional GDP reached 13,276.14 hundred million yuan, an increase of 5%. Per capita GDP reached 13.9 ten thousand yuan. The total fiscal revenue was 30.5 billion yuan. The general public budget revenue was 812.5 hundred million yuan, up 3.5%. The per capita disposable income of urban residents reached 71,000 yuan, and that of rural residents reached 42.3 thousand yuan. Fixed asset investment was RMB 350.2 billion.
+            """;
+        Expect(text, "Foshan", 2024,
+            new E("gdp", "2023", A, 1327614e6),
+            new E("gdp_growth", "2023", A, 5),
+            new E("gdp_per_capita", "2023", A, 139000),
+            new E("fiscal_revenue", "2023", A, 30.5e9),
+            new E("public_budget_revenue", "2023", A, 81.25e9),
+            new E("public_budget_revenue_growth", "2023", A, 3.5),
+            new E("urban_income", "2023", A, 71000),
+            new E("rural_income", "2023", A, 42300),
+            new E("fixed_asset_investment", "2023", A, 350.2e9));
+    }
+
+    [Fact]
+    public void City_report_quoting_national_figures_for_comparison()
+    {
+        var text = """
+            Report on the Work of the Xuzhou Municipal Government
+
+            Delivered at the Second Session of the 17th Xuzhou Municipal People's Congress on January 12, 2024
+
+            Last year, the city's GDP grew 6.8%, higher than the national average of 5.2%. The national consumer price index rose 0.2%, while the city's CPI rose 0.5%. The per capita disposable income of urban residents was 45,600 yuan, compared with the national level of 51,821 yuan. Nationwide, total retail sales of consumer goods grew 7.2%. The city's total retail sales of consumer goods grew 8.1%. The surveyed urban unemployment rate was 4.9%, lower than the national figure of 5.2%. China's GDP exceeded 126 trillion yuan.
+            """;
+        Expect(text, "Xuzhou", 2024,
+            new E("gdp_growth", "2023", A, 6.8),
+            new E("cpi_growth", "2023", A, 0.5),
+            new E("urban_income", "2023", A, 45600),
+            new E("retail_sales_growth", "2023", A, 8.1),
+            new E("unemployment_rate", "2023", A, 4.9));
+    }
+}
