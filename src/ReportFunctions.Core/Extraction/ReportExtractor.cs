@@ -274,6 +274,18 @@ public sealed class ReportExtractor
                         var fm = ForwardConcept(first, e);
                         if (fm is { } m) { concepts.Add(m); forward = true; evidenceStart = StartOfPhraseBefore(first, clauseStart); evidenceEnd = m.End; }
                     }
+                    // "After growing 4.3% last year, the city aims for GDP growth of ...": the growth concept of the main clause
+                    if (concepts.Count == 0 && first.Unit == UnitKind.Pct && groupMembers.Count == 1 && first.Tok - 2 >= clauseStart
+                        && _t[first.Tok - 2].W is "after" && _t[first.Tok - 1].W is "growing" or "rising" or "increasing" or "expanding")
+                    {
+                        var ce0 = ClauseEnd(first.EndTok, e);
+                        if (ce0 < e)
+                        {
+                            var next = new List<Match>();
+                            ConceptsIn(matches, ce0 + 1, ClauseEnd(ce0 + 1, e), next);
+                            if (next.Count > 0) { concepts.Add(next[0]); evidenceStart = first.Tok - 2; }
+                        }
+                    }
                     if (concepts.Count == 0 && prevEnd > clauseStart && lastConceptInClause != Concept.None
                         && (first.Unit == UnitKind.Pct || first.Unit is UnitKind.Money or UnitKind.None && LinksToPrevious(prevEnd, first.Tok)))
                     {

@@ -101,6 +101,26 @@ public sealed class GeneralizationTests2
     }
 
     [Fact]
+    public void News_article_quoting_a_mayor_with_last_year_and_this_year_in_one_sentence()
+    {
+        var text = """
+            Tianjin sets 2024 growth target at around 4.5%
+
+            TIANJIN, Jan. 22, 2024 -- After growing 4.3% last year, the city aims for GDP growth of around 4.5% this year, Mayor Zhang Gong said in the government work report delivered to the Second Session of the 18th Tianjin Municipal People's Congress on Monday.
+
+            The city's general public budget revenue rose 8.2% last year to 202.7 billion yuan, and it is expected to grow 3% this year, Zhang said. Fixed asset investment is expected to grow 3% in 2024, after a decline of 16.4% in 2023. Binhai New Area's GDP grew 5.1%.
+            """;
+        Expect(text, "Tianjin", 2024,
+            new E("gdp_growth", "2023", A, 4.3),
+            new E("gdp_growth", "2024", T, 4.5, Ab),
+            new E("public_budget_revenue_growth", "2023", A, 8.2),
+            new E("public_budget_revenue", "2023", A, 202.7e9),
+            new E("public_budget_revenue_growth", "2024", T, 3),
+            new E("fixed_asset_investment_growth", "2024", T, 3),
+            new E("fixed_asset_investment_growth", "2023", A, -16.4));
+    }
+
+    [Fact]
     public void Report_with_chinese_money_units()
     {
         var text = """
