@@ -286,6 +286,14 @@ public sealed class ReportExtractor
                             if (next.Count > 0) { concepts.Add(next[0]); evidenceStart = first.Tok - 2; }
                         }
                     }
+                    // "...; in Xuzhou they grew 8.1%": a pronoun subject stands for the last concept before it in the sentence
+                    if (concepts.Count == 0 && first.Unit == UnitKind.Pct && groupMembers.Count == 1 && first.Tok - 2 >= clauseStart
+                        && _t[first.Tok - 2].W is "they" or "it" && _t[first.Tok - 1].W is { } pv && GrowthWords.Contains(pv) && segStart > s)
+                    {
+                        var prev = new List<Match>();
+                        ConceptsIn(matches, s, segStart, prev);
+                        if (prev.Count > 0) { concepts.Add(new Match(first.Tok, first.Tok, prev[^1].C)); evidenceStart = first.Tok - 2; }
+                    }
                     if (concepts.Count == 0 && prevEnd > clauseStart && lastConceptInClause != Concept.None
                         && (first.Unit == UnitKind.Pct || first.Unit is UnitKind.Money or UnitKind.None && LinksToPrevious(prevEnd, first.Tok)))
                     {

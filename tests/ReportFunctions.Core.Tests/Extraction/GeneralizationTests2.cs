@@ -150,13 +150,16 @@ public sealed class GeneralizationTests2
 
             Delivered at the Second Session of the 17th Xuzhou Municipal People's Congress on January 12, 2024
 
-            Last year, the city's GDP grew 6.8%, higher than the national average of 5.2%. The national consumer price index rose 0.2%, while the city's CPI rose 0.5%. The per capita disposable income of urban residents was 45,600 yuan, compared with the national level of 51,821 yuan. Nationwide, total retail sales of consumer goods grew 7.2%. The city's total retail sales of consumer goods grew 8.1%. The surveyed urban unemployment rate was 4.9%, lower than the national figure of 5.2%. China's GDP exceeded 126 trillion yuan.
+            Last year, the city's GDP grew 6.8%, higher than the national average of 5.2%. The national consumer price index rose 0.2%, while the city's CPI rose 0.5%. The per capita disposable income of urban residents was 45,600 yuan, compared with the national level of 51,821 yuan. Nationwide, total retail sales of consumer goods grew 7.2%; in Xuzhou they grew 8.1%. The growth rate of fixed asset investment was 5.5%, compared with 3.0% for the country as a whole. Per capita GDP of 113,000 yuan was above the national level of 89,000 yuan. Compared with the national figure of 6.3%, the city's total imports and exports grew 9.1%. The surveyed urban unemployment rate was 4.9%, lower than the national figure of 5.2%. China's GDP exceeded 126 trillion yuan.
             """;
         Expect(text, "Xuzhou", 2024,
             new E("gdp_growth", "2023", A, 6.8),
             new E("cpi_growth", "2023", A, 0.5),
             new E("urban_income", "2023", A, 45600),
             new E("retail_sales_growth", "2023", A, 8.1),
+            new E("fixed_asset_investment_growth", "2023", A, 5.5),
+            new E("gdp_per_capita", "2023", A, 113000),
+            new E("foreign_trade_growth", "2023", A, 9.1),
             new E("unemployment_rate", "2023", A, 4.9));
     }
 }
