@@ -413,7 +413,9 @@ public sealed class ReportExtractor
         {
             if (segStart - 2 < s || !_t[segStart - 1].IsP(':')) return false;
             var ls = ClauseStart(s, segStart - 2);
-            if (segStart - 1 - ls > 12 || HasNumber(ls, segStart - 1)) return false;
+            if (segStart - 1 - ls > 16) return false;
+            // a year in the label ("GDP growth target for 2024: about 5%") names the period, not a value
+            for (var k = ls; k < segStart - 1; k++) if (_t[k].Kind == TokKind.Number && !_t[k].IsYear) return false;
             var before = into.Count;
             ConceptsIn(matches, ls, segStart - 1, into);
             return into.Count > before;
@@ -1387,6 +1389,15 @@ public sealed class ReportExtractor
                 }
                 if (PastVerbs.Contains(w)) return false;
             }
+            // "GDP growth target: 6% or so": a cue in the label before the colon of the segment
+            if (segStart >= 2 && _t[segStart - 1].IsP(':'))
+                for (var k = segStart - 2; k >= Math.Max(0, segStart - 18); k--)
+                {
+                    var t = _t[k];
+                    if (t.Kind == TokKind.Break || t.Kind == TokKind.Punct && t.P is '.' or ';' or ':') break;
+                    if (t.W is { } w && TargetCues.Contains(w)) return true;
+                    if (t.W is { } pw && PastVerbs.Contains(pw)) return false;
+                }
             return false;
         }
 

@@ -78,13 +78,14 @@ public sealed class GeneralizationTests2
             Last year, the city's GDP reached 1.14 trillion yuan, up 2.6%.
 
             Main expected targets for 2024:
-            - Growth of GDP: about 5.5%
-            - Growth of fixed asset investment: 6%
+            - GDP growth target: 5.5% or so
+            - Fixed asset investment growth target for 2024: 6%
             - Growth of total retail sales of consumer goods: 6% or so
             - General public budget revenue growth: 4%
             - Surveyed urban unemployment rate: within 5.5%
             - New urban jobs: 110,000 or more
             - CPI increase: around 3%
+            - Target for the per capita disposable income of rural residents in 2024: over 50,000 yuan
             - Growth of per capita disposable income of residents: in step with economic growth
             """;
         Expect(text, "Dongguan", 2024,
@@ -97,7 +98,8 @@ public sealed class GeneralizationTests2
             new E("unemployment_rate", "2024", T, 5.5, Bl),
             // "110,000 or more" is a floor, the same as "at least 110,000".
             new E("new_urban_jobs", "2024", T, 110000, Al),
-            new E("cpi_growth", "2024", T, 3, Ab));
+            new E("cpi_growth", "2024", T, 3, Ab),
+            new E("rural_income", "2024", T, 50000, Ov));
     }
 
     [Fact]
