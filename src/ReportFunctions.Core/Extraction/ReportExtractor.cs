@@ -1651,6 +1651,21 @@ public sealed class ReportExtractor
                 }
             }
             if (maxPast > 0) return (maxPast + 1, "body");
+            // (e) a news lead without the year in its dateline: "Beijing will target GDP growth of around 5 percent in 2024"
+            var leadTarget = 0;
+            for (var i = 1; i < _t.Count && _t[i].Start < 1000; i++)
+            {
+                var t = _t[i];
+                if (!t.IsYear || _t[i - 1].W is not ("in" or "for")) continue;
+                for (var k = i - 2; k >= Math.Max(0, i - 25); k--)
+                {
+                    var u = _t[k];
+                    if (u.Kind == TokKind.Break || u.Kind == TokKind.Punct && u.P is '.' or ';') break;
+                    if (u.W is { } pw && PastVerbs.Contains(pw)) break;
+                    if (u.W is { } w && TargetCues.Contains(w)) { leadTarget = Math.Max(leadTarget, (int)t.Num); break; }
+                }
+            }
+            if (leadTarget > 0) return (leadTarget, "lead");
             if (_source is not null)
             {
                 var name = Path.GetFileNameWithoutExtension(_source);

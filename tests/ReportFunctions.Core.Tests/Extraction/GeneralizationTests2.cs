@@ -123,6 +123,26 @@ public sealed class GeneralizationTests2
     }
 
     [Fact]
+    public void News_article_whose_dateline_has_no_year()
+    {
+        // The dateline "Jan. 21 (Xinhua)" has no year: the delivery year is the one the lead's target names.
+        var text = """
+            Beijing aims for around 5% growth in 2024
+
+            BEIJING, Jan. 21 (Xinhua) -- Beijing will target GDP growth of around 5 percent in 2024, Mayor Yin Yong said Sunday while delivering the government work report at the Second Session of the 16th Beijing Municipal People's Congress. The city's GDP grew 5.2 percent in 2023 to 4.38 trillion yuan, he said. The city's per capita disposable income grew 5.6 percent last year, while its general public budget revenue was 611.7 billion yuan, up 8.2 percent. Haidian District's GDP topped 1 trillion yuan. Beijing aims to keep the surveyed urban unemployment rate within 5 percent and CPI increase at around 3 percent this year.
+            """;
+        Expect(text, "Beijing", 2024,
+            new E("gdp_growth", "2024", T, 5, Ab),
+            new E("gdp_growth", "2023", A, 5.2),
+            new E("gdp", "2023", A, 4.38e12),
+            new E("disposable_income_growth", "2023", A, 5.6),
+            new E("public_budget_revenue", "2023", A, 611.7e9),
+            new E("public_budget_revenue_growth", "2023", A, 8.2),
+            new E("unemployment_rate", "2024", T, 5, Bl),
+            new E("cpi_growth", "2024", T, 3, Ab));
+    }
+
+    [Fact]
     public void Report_with_chinese_money_units()
     {
         var text = """
