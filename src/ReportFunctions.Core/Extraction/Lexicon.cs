@@ -71,7 +71,7 @@ internal static class Lexicon
     public static readonly HashSet<string> TargetCues = S("will shall strive striving target targets targeted expected expect expects goal goals aim aims aiming projected should must plan plans planning envisaged strives endeavor endeavour");
     public static readonly HashSet<string> TargetHeader = S("goals targets target objectives goal");
     public static readonly HashSet<string> ShareWords = S("share proportion ratio percentage accounted accounting account accounts contribution contributed rate ranking ranked rank times gap coverage");
-    public static readonly HashSet<string> AreaWords = S("county counties district districts port ports zone zones park parks township townships town towns village villages prefecture borough bay");
+    public static readonly HashSet<string> AreaWords = S("county counties district districts port ports zone zones park parks township townships town towns village villages prefecture borough bay cities");
     public static readonly HashSet<string> NationWords = S("national nationwide nation country china countrys nations chinas");
     public static readonly HashSet<string> ProvinceWords = S("province provincial provinces provincewide");
     public static readonly HashSet<string> PeriodPartWords = S("quarter quarters half months month semester");

@@ -39,6 +39,28 @@ public sealed class GeneralizationTests2
     }
 
     [Fact]
+    public void Municipality_report_with_new_area_port_and_plural_places()
+    {
+        // "The five new cities' fixed asset investment" is about places inside the municipality, as is the port's trade.
+        var text = """
+            Report on the Work of the Shanghai Municipal Government
+
+            Delivered at the Second Session of the 16th Shanghai Municipal People's Congress on January 23, 2024
+
+            Last year, Shanghai's GDP reached 4.72 trillion yuan, an increase of 5%. Pudong New Area's GDP exceeded 1.7 trillion yuan. Lingang Special Area's industrial output grew 30%. The five new cities' fixed asset investment grew 12%. The municipal general public budget revenue was 861.5 billion yuan, up 9.3%. The per capita disposable income of residents reached 84,834 yuan, up 6.6%. The total imports and exports at Shanghai Port exceeded 10 trillion yuan. The city's total imports and exports reached 4.21 trillion yuan, up 0.7%. The container throughput of Shanghai Port reached 49.158 million TEU. Actually utilized foreign capital reached US$24.087 billion.
+            """;
+        Expect(text, "Shanghai", 2024,
+            new E("gdp", "2023", A, 4.72e12),
+            new E("gdp_growth", "2023", A, 5),
+            new E("public_budget_revenue", "2023", A, 861.5e9),
+            new E("public_budget_revenue_growth", "2023", A, 9.3),
+            new E("disposable_income_growth", "2023", A, 6.6),
+            new E("foreign_trade", "2023", A, 4.21e12),
+            new E("foreign_trade_growth", "2023", A, 0.7),
+            new E("foreign_investment", "2023", A, 24.087e9));
+    }
+
+    [Fact]
     public void Autonomous_region_report_with_capital_city_and_port()
     {
         var text = """
