@@ -500,7 +500,7 @@ public sealed class ReportExtractor
                     if (w2 is "rural" or "farmers" && HasIncomeBefore(s, i)) { list.Add(new Match(i, i + 3, Concept.IncomeRural)); i += 2; continue; }
                     if (w2 is "urban" && HasIncomeBefore(s, i)) { list.Add(new Match(i, i + 3, Concept.IncomeUrban)); i += 2; continue; }
                 }
-                if (w == "economy" && i > s && (_t[i - 1].Poss || _t[i - 1].W is "the" or "our" or "overall" or "whole" or "national" or "regional" or "provincial" or "municipal"))
+                if (w == "economy" && i > s && (_t[i - 1].Poss || _t[i - 1].W is "the" or "our" or "its" or "overall" or "whole" or "national" or "regional" or "provincial" or "municipal"))
                 {
                     // "China's economy grew 5.2%", "the city's economy", "the national economy": the whole economy, not "the digital economy"
                     list.Add(new Match(i, i + 1, Concept.Gdp));

@@ -165,6 +165,22 @@ public sealed class GeneralizationTests2
     }
 
     [Fact]
+    public void News_article_with_its_economy_and_national_rate()
+    {
+        // "Last year's growth of 6.1%" restates the 2023 figure: one fact, not two.
+        var text = """
+            Chongqing targets 6% growth
+
+            CHONGQING, Jan. 21, 2024 -- Chongqing's GDP expanded 6.1 percent year on year in 2023, 0.9 percentage points above the national growth rate, Mayor Hu Henghua said. The municipality aims to expand its economy by more than 6 percent this year. Retail sales, which grew 7.8% in 2023, are projected to rise by 6% in 2024. The country's GDP grew 5.2% last year. Last year's growth of 6.1% beat the 2023 target.
+            """;
+        Expect(text, "Chongqing", 2024,
+            new E("gdp_growth", "2023", A, 6.1),
+            new E("gdp_growth", "2024", T, 6, Ov),
+            new E("retail_sales_growth", "2023", A, 7.8),
+            new E("retail_sales_growth", "2024", T, 6));
+    }
+
+    [Fact]
     public void Report_with_chinese_money_units()
     {
         var text = """
