@@ -798,6 +798,9 @@ public sealed class ReportExtractor
                     if (w is not null && Scales.TryGetValue(w, out var sc)) { v.Num *= sc; j = h + 1; continue; }
                     if (w == Hundred && h + 1 < e && _t[h + 1].W == "million") { v.Num *= 1e8; j = h + 2; continue; }
                     if (w == Ten && h + 1 < e && _t[h + 1].W == "thousand") { v.Num *= 1e4; j = h + 2; continue; }
+                    // "7.1 ten-thousand yuan", "305 hundred-million yuan"
+                    if (w == Ten && h + 2 < e && _t[h + 1].IsP('-') && _t[h + 2].W == "thousand") { v.Num *= 1e4; j = h + 3; continue; }
+                    if (w == Hundred && h + 2 < e && _t[h + 1].IsP('-') && _t[h + 2].W == "million") { v.Num *= 1e8; j = h + 3; continue; }
                     // Chinese-style units written as numbers: "523 100 million yuan", "6.8 10,000 yuan"
                     if (h == j && _t[h].Kind == TokKind.Number && _t[h].Num == 100 && h + 1 < e && _t[h + 1].W == "million") { v.Num *= 1e8; j = h + 2; continue; }
                     if (h == j && _t[h].Kind == TokKind.Number && _t[h].Num == 10000 && h + 1 < e && _t[h + 1].W is { } yw && Yuan.Contains(yw)) { v.Num *= 1e4; j = h + 1; continue; }

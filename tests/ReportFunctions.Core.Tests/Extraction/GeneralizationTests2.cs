@@ -188,7 +188,7 @@ public sealed class GeneralizationTests2
 
             Delivered at the Third Session of the 16th Foshan Municipal People's Congress on January 15, 2024
 
-            Last year, the regional GDP reached 13,276.14 hundred million yuan, an increase of 5%. Per capita GDP reached 13.9 ten thousand yuan. The total fiscal revenue was 30.5 billion yuan. The general public budget revenue was 812.5 hundred million yuan, up 3.5%. The per capita disposable income of urban residents reached 71,000 yuan, and that of rural residents reached 42.3 thousand yuan. Fixed asset investment was RMB 350.2 billion.
+            Last year, the regional GDP reached 13,276.14 hundred million yuan, an increase of 5%. Per capita GDP reached 13.9 ten thousand yuan. The total fiscal revenue was 30.5 billion yuan. The general public budget revenue was 812.5 hundred million yuan, up 3.5%. The per capita disposable income of urban residents reached 71,000 yuan, and that of rural residents reached 42.3 thousand yuan. Fixed asset investment was RMB 350.2 billion. Total retail sales of consumer goods reached 2,350 hundred-million yuan, of which Shunde District's retail sales were 100 billion yuan. The per capita disposable income of all residents was 6.5 ten-thousand yuan, up 4.8 percent.
             """;
         Expect(text, "Foshan", 2024,
             new E("gdp", "2023", A, 1327614e6),
@@ -199,7 +199,10 @@ public sealed class GeneralizationTests2
             new E("public_budget_revenue_growth", "2023", A, 3.5),
             new E("urban_income", "2023", A, 71000),
             new E("rural_income", "2023", A, 42300),
-            new E("fixed_asset_investment", "2023", A, 350.2e9));
+            new E("fixed_asset_investment", "2023", A, 350.2e9),
+            new E("retail_sales", "2023", A, 235e9),
+            // the all-residents income level has no catalog code; its growth does
+            new E("disposable_income_growth", "2023", A, 4.8));
     }
 
     [Fact]
