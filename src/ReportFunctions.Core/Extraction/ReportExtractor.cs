@@ -115,6 +115,9 @@ public sealed class ReportExtractor
                         if (targetMode > 0 && (targetMode != had || i - paraStart > 45)) targetMode--;
                         sentStart = i + 1;
                         paraStart = i + 1;
+                        // "1. ", "2) ", "(3) ": the number of a list item is neither a value nor a sentence
+                        var m = ListMarkerEnd(i + 1);
+                        if (m > i + 1) { sentStart = m; paraStart = m; i = m - 1; }
                         continue;
                     }
                     if (!(tk.Kind == TokKind.Punct && tk.P is '.' or '!' or '?')) continue;
@@ -134,6 +137,14 @@ public sealed class ReportExtractor
                 Region = region, Year = year, RegionSource = regionSource, YearSource = yearSource,
                 Facts = result, NotAReportReason = notReport, Warnings = _warnings,
             };
+        }
+
+        private int ListMarkerEnd(int p)
+        {
+            static bool Item(Token t) => t.Kind == TokKind.Number && t.IsInt && t.Num is > 0 and < 100 && !t.IsYear;
+            if (p + 1 < _t.Count && Item(_t[p]) && _t[p + 1].Kind == TokKind.Punct && _t[p + 1].P is '.' or ')') return p + 2;
+            if (p + 2 < _t.Count && _t[p].IsP('(') && Item(_t[p + 1]) && _t[p + 2].IsP(')')) return p + 3;
+            return p;
         }
 
         private int CountConceptWords()
@@ -919,7 +930,7 @@ public sealed class ReportExtractor
             for (var k = i - 1; k >= s && k >= i - 15; k--)
             {
                 var t = _t[k];
-                if (t.IsP(':') && k >= i - 3) continue; // "New urban jobs: over 800,000"
+                if (t.IsP(':') && k >= i - 4) continue; // "New urban jobs: over 800,000", "...: no less than 380,000"
                 if (t.Kind == TokKind.Punct && t.P is ';' or ':') break;
                 if (t.W is "jobs" or "job" or "employment" or "employed" or "enterprises" or "companies" or "firms" or "expectancy" or "lifespan" or "span") return true;
             }

@@ -69,7 +69,8 @@ internal static class Tokenizer
             if (sawNewline)
             {
                 sawNewline = false;
-                if (toks.Count > 0 && NewlineBreaks(toks.Last, c)) toks.Add(new Token { Start = i, End = i, Kind = TokKind.Break });
+                if (toks.Count > 0 && toks.Last.Kind != TokKind.Break && (NewlineBreaks(toks.Last, c) || ListMarkerAt(s, i)))
+                    toks.Add(new Token { Start = i, End = i, Kind = TokKind.Break });
             }
             if (IsLetter(c))
             {
@@ -229,6 +230,20 @@ internal static class Tokenizer
     }
 
     private static readonly string[] PdfUnits = ["billion", "trillion", "million", "percent", "per cent", "yuan", "times"];
+
+    /// <summary>"1. GDP ...", "2) CPI ...", "(3) New urban jobs ...": a numbered list item starting a line.</summary>
+    private static bool ListMarkerAt(string s, int i)
+    {
+        var p = i;
+        if (p < s.Length && s[p] == '(') p++;
+        var d = p;
+        while (p < s.Length && p - d < 2 && char.IsAsciiDigit(s[p])) p++;
+        if (p == d || p >= s.Length || s[p] is not ('.' or ')')) return false;
+        p++;
+        if (p >= s.Length || s[p] != ' ') return false;
+        while (p < s.Length && s[p] == ' ') p++;
+        return p < s.Length && char.IsAsciiLetter(s[p]);
+    }
 
     private static bool NewlineBreaks(in Token prev, char next)
     {

@@ -125,6 +125,33 @@ public sealed class GeneralizationTests2
     }
 
     [Fact]
+    public void Report_with_numbered_target_list()
+    {
+        // Items numbered "1.", "(3)", "5)" and bulleted "•" in one list; the marker numbers are not values.
+        var text = """
+            Report on the Work of the Tianjin Municipal Government
+
+            Delivered at the Second Session of the 18th Tianjin Municipal People's Congress on January 22, 2024
+
+            The main expected targets for economic and social development this year are:
+            1. GDP growth target: around 4.5%;
+            2. General public budget revenue: up 2%;
+            (3) Surveyed urban unemployment rate: below 5.5%;
+            (4) New urban jobs: no less than 380,000;
+            • Fixed asset investment: growth of 3%;
+            5) CPI: up about 3%;
+            6. Growth of per capita disposable income of residents: basically in step with economic growth.
+            """;
+        Expect(text, "Tianjin", 2024,
+            new E("gdp_growth", "2024", T, 4.5, Ab),
+            new E("public_budget_revenue_growth", "2024", T, 2),
+            new E("unemployment_rate", "2024", T, 5.5, Bl),
+            new E("new_urban_jobs", "2024", T, 380000, Al),
+            new E("fixed_asset_investment_growth", "2024", T, 3),
+            new E("cpi_growth", "2024", T, 3, Ab));
+    }
+
+    [Fact]
     public void News_article_quoting_a_mayor_with_last_year_and_this_year_in_one_sentence()
     {
         var text = """
