@@ -90,6 +90,24 @@ public sealed class GeneralizationTests2
     }
 
     [Fact]
+    public void Autonomous_region_report_with_prefectures_and_national_levels()
+    {
+        // "while the region's was 59.24%": the possessive stands for the concept of the national clause before it.
+        var text = """
+            Government Work Report of Xinjiang Uygur Autonomous Region
+
+            Delivered at the Second Session of the 14th People's Congress of Xinjiang Uygur Autonomous Region on January 24, 2024
+
+            Last year, the GDP of the whole region grew 6.8%, 1.6 percentage points higher than the national average of 5.2%. Kashgar Prefecture's GDP grew 7.5%, and the Ili Kazak Autonomous Prefecture's fixed asset investment grew 10%. The per capita disposable income of urban residents across the region reached 40,578 yuan, compared with the national average of 51,821 yuan. The national urbanization rate was 66.16%, while the region's was 59.24%. The region's new urban jobs reached 480,000.
+            """;
+        Expect(text, "Xinjiang", 2024,
+            new E("gdp_growth", "2023", A, 6.8),
+            new E("urban_income", "2023", A, 40578),
+            new E("urbanization_rate", "2023", A, 59.24),
+            new E("new_urban_jobs", "2023", A, 480000));
+    }
+
+    [Fact]
     public void Report_with_table_like_target_list()
     {
         var text = """
