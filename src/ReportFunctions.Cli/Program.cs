@@ -38,8 +38,7 @@ public static class Program
 
     private static Task<int> BenchRank(string[] args)
     {
-        var cli = CliOptions.Parse(args);
-        var connection = cli.Get("connection") ?? Environment.GetEnvironmentVariable("AzureWebJobsStorage") ?? "UseDevelopmentStorage=true";
+        var connection = CliOptions.Parse(args).Connection;
         var rest = new List<string>();
         for (var i = 0; i < args.Length; i++)
         {

@@ -37,13 +37,17 @@ public sealed class CliOptions
     public double GetDouble(string name, double fallback) =>
         double.TryParse(Get(name), System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var v) ? v : fallback;
 
+    /// <summary>The storage connection: <c>--connection</c>, else <c>$AzureWebJobsStorage</c>, else Azurite's default.</summary>
+    public string Connection =>
+        Get("connection") ?? Environment.GetEnvironmentVariable(AppSettingNames.Storage) ?? "UseDevelopmentStorage=true";
+
     /// <summary>
     /// Core's services on the storage named by <c>--connection</c>, else the <c>AzureWebJobsStorage</c>
     /// environment variable, else Azurite's default (<c>UseDevelopmentStorage=true</c>).
     /// </summary>
     public ServiceProvider BuildServices()
     {
-        var connection = Get("connection") ?? Environment.GetEnvironmentVariable(AppSettingNames.Storage) ?? "UseDevelopmentStorage=true";
+        var connection = Connection;
         var configuration = new ConfigurationBuilder()
             .AddEnvironmentVariables()
             .AddInMemoryCollection(new Dictionary<string, string?> { [AppSettingNames.Storage] = connection })

@@ -24,31 +24,9 @@ public sealed class HttpLatencyBenchmark
         TextWriter? output = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(requests, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
         var url = new Uri(baseUrl, path);
         for (var i = 0; i < warmup; i++) await SendAsync(url, cancellationToken).ConfigureAwait(false);
-
-        var latencies = new double[requests];
-        var errors = 0;
-        var next = -1;
-        var total = Stopwatch.StartNew();
-        var workers = Enumerable.Range(0, Math.Min(concurrency, requests)).Select(async _ =>
-        {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) < requests)
-            {
-                var sw = Stopwatch.StartNew();
-                var ok = await SendAsync(url, cancellationToken).ConfigureAwait(false);
-                latencies[i] = sw.Elapsed.TotalMilliseconds;
-                if (!ok) Interlocked.Increment(ref errors);
-            }
-        }).ToList();
-        await Task.WhenAll(workers).ConfigureAwait(false);
-        total.Stop();
-
-        Array.Sort(latencies);
-        var result = new LatencyResult(requests, errors, Percentile(latencies, 0.50), Percentile(latencies, 0.99), latencies.Average(), latencies[^1],
-            requests / total.Elapsed.TotalSeconds, total.Elapsed);
+        var result = await LoadAsync([url], Math.Min(concurrency, requests), maxRequests: requests, duration: null, cancellationToken).ConfigureAwait(false);
         output?.WriteLine($"GET {url} x{requests} (concurrency {concurrency})");
         output?.WriteLine(result.ToString());
         return result;
@@ -62,21 +40,33 @@ public sealed class HttpLatencyBenchmark
         TextWriter? output = null, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(paths.Count, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
         var urls = paths.Select(p => new Uri(baseUrl, p)).ToArray();
         foreach (var u in urls) await SendAsync(u, cancellationToken).ConfigureAwait(false);
+        var result = await LoadAsync(urls, concurrency, maxRequests: int.MaxValue, duration, cancellationToken).ConfigureAwait(false);
+        output?.WriteLine($"GET {string.Join(", ", paths.Take(3))}{(paths.Count > 3 ? $" (+{paths.Count - 3} more)" : "")} for {duration.TotalSeconds:F0} s (concurrency {concurrency})");
+        output?.WriteLine(result.ToString());
+        return result;
+    }
 
+    /// <summary>
+    /// The load both runs share: <paramref name="concurrency"/> workers send GETs to <paramref name="urls"/> in turn until
+    /// <paramref name="maxRequests"/> are sent or <paramref name="duration"/> is up, timing each.
+    /// </summary>
+    private async Task<LatencyResult> LoadAsync(Uri[] urls, int concurrency, int maxRequests, TimeSpan? duration, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(concurrency, 1);
         var errors = 0;
         var next = -1;
         var total = Stopwatch.StartNew();
         var perWorker = await Task.WhenAll(Enumerable.Range(0, concurrency).Select(async _ =>
         {
             var mine = new List<double>();
-            while (total.Elapsed < duration && !cancellationToken.IsCancellationRequested)
+            int i;
+            while ((duration is null || total.Elapsed < duration) && !cancellationToken.IsCancellationRequested
+                   && (i = Interlocked.Increment(ref next)) < maxRequests)
             {
-                var url = urls[(int)((uint)Interlocked.Increment(ref next) % (uint)urls.Length)];
                 var sw = Stopwatch.StartNew();
-                var ok = await SendAsync(url, cancellationToken).ConfigureAwait(false);
+                var ok = await SendAsync(urls[i % urls.Length], cancellationToken).ConfigureAwait(false);
                 mine.Add(sw.Elapsed.TotalMilliseconds);
                 if (!ok) Interlocked.Increment(ref errors);
             }
@@ -86,11 +76,9 @@ public sealed class HttpLatencyBenchmark
 
         var latencies = perWorker.SelectMany(l => l).ToArray();
         Array.Sort(latencies);
-        var result = new LatencyResult(latencies.Length, errors, Percentile(latencies, 0.50), Percentile(latencies, 0.99),
-            latencies.Length == 0 ? 0 : latencies.Average(), latencies.Length == 0 ? 0 : latencies[^1], latencies.Length / total.Elapsed.TotalSeconds, total.Elapsed);
-        output?.WriteLine($"GET {string.Join(", ", paths.Take(3))}{(paths.Count > 3 ? $" (+{paths.Count - 3} more)" : "")} for {duration.TotalSeconds:F0} s (concurrency {concurrency})");
-        output?.WriteLine(result.ToString());
-        return result;
+        return new LatencyResult(latencies.Length, errors, Percentile(latencies, 0.50), Percentile(latencies, 0.99),
+            latencies.Length == 0 ? 0 : latencies.Average(), latencies.Length == 0 ? 0 : latencies[^1],
+            latencies.Length / total.Elapsed.TotalSeconds, total.Elapsed);
     }
 
     private async Task<bool> SendAsync(Uri url, CancellationToken cancellationToken)

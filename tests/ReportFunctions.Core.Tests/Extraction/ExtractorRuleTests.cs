@@ -7,7 +7,7 @@ namespace ReportFunctions.Core.Tests.Extraction;
 /// <summary>One or more short passages, in the style of work reports, per rule of the engine.</summary>
 public sealed class ExtractorRuleTests
 {
-    private static readonly ReportExtractor X = new();
+    private static ReportExtractor X => ExtractionTestSupport.X;
 
     private static ExtractionResult Run(string text, string? source = null)
     {
@@ -34,8 +34,7 @@ public sealed class ExtractorRuleTests
     private static void None(ExtractionResult r, string code) =>
         Assert.True(r.Facts.All(f => f.Indicator != code), $"unexpected {code}:\n{Dump(r)}");
 
-    private static string Dump(ExtractionResult r) =>
-        string.Join("\n", r.Facts.Select(f => $"  {f.Indicator} {f.Period} {f.Kind} {f.Value} {f.Unit} {f.Qualifier} «{f.Evidence}»"));
+    private static string Dump(ExtractionResult r) => ExtractionTestSupport.Dump(r);
 
     private const string CityTitle = "Report on the Work of the Hangzhou Municipal Government (2022)\n\nFellow Deputies,\n\nOn behalf of the Hangzhou Municipal People's Government, I will now report to you on the work of the government.\n\n";
 

@@ -10,12 +10,11 @@ namespace ReportFunctions.Core.Tests.Extraction;
 /// </summary>
 public sealed class GeneralizationTests
 {
-    internal static readonly ReportExtractor X = new();
+    internal static ReportExtractor X => ExtractionTestSupport.X;
 
     internal readonly record struct E(string Code, string Period, string Kind, double Value, string Qual = Qualifiers.Exact, string? Unit = null);
 
-    internal static string Dump(ExtractionResult r) =>
-        string.Join("\n", r.Facts.Select(f => $"  {f.Indicator} {f.Period} {f.Kind} {f.Value} {f.Unit} {f.Qualifier} «{f.Evidence}»"));
+    internal static string Dump(ExtractionResult r) => ExtractionTestSupport.Dump(r);
 
     internal static bool Same(Fact f, E e)
     {

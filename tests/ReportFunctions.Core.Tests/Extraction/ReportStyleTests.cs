@@ -7,10 +7,9 @@ namespace ReportFunctions.Core.Tests.Extraction;
 /// <summary>Whole passages in the styles of national, provincial and city reports and of news articles.</summary>
 public sealed class ReportStyleTests
 {
-    private static readonly ReportExtractor X = new();
+    private static ReportExtractor X => ExtractionTestSupport.X;
 
-    private static string Dump(ExtractionResult r) =>
-        string.Join("\n", r.Facts.Select(f => $"  {f.Indicator} {f.Period} {f.Kind} {f.Value} {f.Unit} {f.Qualifier} «{f.Evidence}»"));
+    private static string Dump(ExtractionResult r) => ExtractionTestSupport.Dump(r);
 
     private static void Has(ExtractionResult r, string code, string period, string kind, double value, string? qualifier = null)
     {
