@@ -1,0 +1,264 @@
+using ReportFunctions.Core.Domain;
+using static ReportFunctions.Core.Extraction.Lexicon;
+
+namespace ReportFunctions.Core.Extraction;
+
+public sealed partial class ReportExtractor
+{
+    /// <summary>Stage: document context. The region the report is for and the year it was delivered.</summary>
+    private sealed partial class Run
+    {
+        // ------------------------------------------------------------------ region
+
+        private (RegionInfo, string) DetectRegion()
+        {
+            var g = _x.Gazetteer;
+            var scores = new Dictionary<RegionInfo, double>();
+            var titleHit = new HashSet<RegionInfo>();
+            var mentions = new List<(int Tok, int Len, RegionInfo R)>();
+            Span<char> key = stackalloc char[96];
+            var maxWords = Math.Min(4, g.MaxWords);
+            var titleEnd = TitleEnd();
+            for (var i = 0; i < _t.Count; i++)
+            {
+                var t = _t[i];
+                if (t.Kind != TokKind.Word || !t.Cap) continue;
+                RegionInfo? found = null;
+                var len = 0;
+                for (var k = Math.Min(maxWords, _t.Count - i); k >= 1 && found is null; k--)
+                {
+                    var kl = 0;
+                    var ok = true;
+                    for (var j = i; j < i + k; j++)
+                    {
+                        var tj = _t[j];
+                        if (tj.Kind != TokKind.Word || j > i && (tj.Start - _t[j - 1].End > 2 || !tj.Cap && tj.W != Of)) { ok = false; break; }
+                        foreach (var ch in _text.AsSpan(tj.Start, tj.End - tj.Start))
+                        {
+                            if (!char.IsAsciiLetter(ch)) continue;
+                            if (kl == key.Length) { ok = false; break; }
+                            key[kl++] = char.ToLowerInvariant(ch);
+                        }
+                        if (!ok) break;
+                    }
+                    if (!ok || kl < 3) continue;
+                    var cands = g.CandidatesForKey(key[..kl]);
+                    if (cands.Count == 0 && k == 1 && key[kl - 1] == 's') cands = g.CandidatesForKey(key[..(kl - 1)]); // Jiaxings
+                    if (cands.Count > 0) { found = cands.Count == 1 ? cands[0] : PickAmbiguous(cands, scores); len = k; }
+                }
+                if (found is null) continue;
+                var wgt = 1.0;
+                if (found.Level == RegionLevels.Country) wgt = 0.3;
+                if (found.Level != RegionLevels.City && mentions.Count > 0 && mentions[^1] is var pm && pm.R.Level == RegionLevels.City && pm.R.Province == found.Name
+                    && i - (pm.Tok + pm.Len) <= 6 && (_t[i - 1].IsP(',') || _t[i - 1].W is "in" || LocationAppositive(i)))
+                {
+                    // "Nanning, Guangxi Zhuang Autonomous Region", "Guangzhou, capital of Guangdong province": the city's location
+                    scores[found] = scores.GetValueOrDefault(found) + 0.3;
+                    mentions.Add((i, len, found));
+                    i += len - 1;
+                    continue;
+                }
+                // a news dateline ("BEIJING, March 5 (Xinhua) --") names where the story was filed, not what it is about
+                if (i + len + 1 < _t.Count && _t[i + len].IsP(',') && _t[i + len + 1].W is { } dm && Months.Contains(dm)
+                    && AtLineStart(_t[i].Start))
+                {
+                    i += len - 1;
+                    continue;
+                }
+                var strong = false;
+                for (var k = Math.Max(0, i - 3); k < i; k++)
+                    if (_t[k].W is "behalf" || _t[k].W == Of && k > 0 && _t[k - 1].W is "government" or "congress" or "governor" or "mayor" or "committee" or "city" or "province") strong = true;
+                for (var k = i + len; k < Math.Min(_t.Count, i + len + 3); k++)
+                    if (_t[k].W is "municipal" or "provincial" or "government" or "province" or "municipality" or "autonomous") strong = true;
+                // "Guangzhou, capital of South China's Guangdong province", "in east China's Jiangsu province": where the subject lies, not the subject
+                if (strong && found.Level != RegionLevels.City && LocationAppositive(i)) strong = false;
+                if (strong) wgt += 5;
+                if (t.Start < FirstLineEnd()) wgt += 2; // a headline names its subject
+                if (found.Level == RegionLevels.Country && i + len < _t.Count && _t[i].W is "state" && i > 1 && _t[i - 1].W == Of && _t[i - 2].W == Premier) wgt += 20; // Premier of the State Council
+                if (t.Start < titleEnd && (LineHas(t.Start, "report") || LineHas(t.Start, "government"))) { wgt += 10; titleHit.Add(found); }
+                scores[found] = scores.GetValueOrDefault(found) + wgt;
+                mentions.Add((i, len, found));
+                i += len - 1;
+            }
+            RegionInfo best = RegionInfo.Unknown;
+            var bestScore = 0.0;
+            foreach (var (r, sc) in scores) if (sc > bestScore || sc == bestScore && best.IsUnknown) { best = r; bestScore = sc; }
+            var source = "body";
+            if (bestScore < 2 || best.IsUnknown)
+            {
+                best = RegionInfo.Unknown;
+                source = "none";
+                if (_source is not null)
+                {
+                    foreach (var part in Path.GetFileNameWithoutExtension(_source).Split(['-', '_', ' ', '.'], StringSplitOptions.RemoveEmptyEntries))
+                        if (part.Length >= 3 && g.TryResolve(part, out var r)) { best = r; source = "source-name"; break; }
+                }
+            }
+            else if (titleHit.Contains(best)) source = "title";
+            _otherPlace = new byte[_t.Count];
+            foreach (var (tok, len, r) in mentions)
+            {
+                byte tag = r == best ? (byte)1 : best.IsUnknown || r.Level == RegionLevels.Country ? (byte)3 : (byte)2; // nation: handled by nation words
+                for (var k = tok; k < tok + len; k++) _otherPlace[k] = tag;
+            }
+            return (best, source);
+        }
+
+        private bool LocationAppositive(int i)
+        {
+            for (var k = i - 1; k >= 0 && k >= i - 5; k--)
+            {
+                var t = _t[k];
+                if (t.Kind == TokKind.Break || t.IsP('.') || t.IsP(';')) return false;
+                if (t.W is "capital" or "east" or "eastern" or "south" or "southern" or "north" or "northern" or "west" or "western" or "central"
+                    or "southwest" or "northwest" or "northeast" or "southeast" or "southwestern" or "northwestern" or "northeastern" or "southeastern") return true;
+                if (t.W == "in" && k == i - 1) return true;
+                if (t.Poss && t.W is "china" or "chinas") return true;
+            }
+            return false;
+        }
+
+        private int _firstLineEnd = -1;
+
+        private int FirstLineEnd()
+        {
+            if (_firstLineEnd >= 0) return _firstLineEnd;
+            var i = 0;
+            while (i < _text.Length && char.IsWhiteSpace(_text[i])) i++;
+            var eol = _text.IndexOf('\n', i);
+            return _firstLineEnd = eol < 0 ? 0 : eol; // a text of one line has no headline
+        }
+
+        private bool AtLineStart(int pos)
+        {
+            var a = pos - 1;
+            while (a >= 0 && a > pos - 40 && Tokenizer.Norm(_text[a]) == ' ') a--;
+            return a < 0 || _text[a] == '\n';
+        }
+
+        private static RegionInfo PickAmbiguous(IReadOnlyList<RegionInfo> cands, Dictionary<RegionInfo, double> scores)
+        {
+            var best = cands[0];
+            var bs = -1.0;
+            foreach (var c in cands)
+            {
+                var sc = scores.Where(kv => kv.Key.Name == c.Province).Sum(kv => kv.Value);
+                if (sc > bs) { bs = sc; best = c; }
+            }
+            return best;
+        }
+
+        private int _titleEnd = -1;
+
+        /// <summary>End of the title zone: the first three non-empty short lines (a long line is body text).</summary>
+        private int TitleEnd()
+        {
+            if (_titleEnd >= 0) return _titleEnd;
+            var lines = 0;
+            var i = 0;
+            while (i < _text.Length && lines < 3)
+            {
+                var eol = _text.IndexOf('\n', i);
+                if (eol < 0) eol = _text.Length;
+                var len = eol - i;
+                if (len > 200) break;
+                if (!_text.AsSpan(i, len).IsWhiteSpace()) lines++;
+                i = Math.Min(_text.Length, eol + 1);
+            }
+            return _titleEnd = i;
+        }
+
+        // ------------------------------------------------------------------ year
+
+        private (int?, string) DetectYear()
+        {
+            var titleEnd = TitleEnd();
+            // (a) a heading or phrase naming the report with its year
+            for (var i = 0; i < _t.Count; i++)
+            {
+                var t = _t[i];
+                if (!t.IsYear) continue;
+                var y = (int)t.Num;
+                if (t.Start < titleEnd && LineHas(t.Start, "report") && !(i > 0 && _t[i - 1].W is "in" or "since" or "during" or "of" or "than")) return (y, "title");
+                // "2024 government work report", "work report for 2020", "Report on the Work of the Government 2021"
+                for (var k = i + 1; k < Math.Min(_t.Count, i + 4); k++)
+                    if (_t[k].W == Report && _t[k - 1].W == Work) return (y, "title");
+                for (var k = Math.Max(0, i - 4); k < i; k++)
+                    if (_t[k].W == Report && k > 0 && _t[k - 1].W == Work && !_t[i - 1].IsP(',')) return (y, "title");
+            }
+            // (b) the delivery date: "February 27, 2023", "2023-02-27"
+            int? firstDate = null;
+            for (var i = 0; i < _t.Count && _t[i].Start < 3000; i++)
+            {
+                var t = _t[i];
+                if (!t.IsYear) continue;
+                var isDate = i >= 2 && _t[i - 1].IsP(',') && _t[i - 2].Kind == TokKind.Number && i >= 3 && _t[i - 3].W is { } mw && Months.Contains(mw)
+                             // "Jan. 22, 2024": an abbreviated month with its period
+                             || i >= 4 && _t[i - 1].IsP(',') && _t[i - 2].Kind == TokKind.Number && _t[i - 3].IsP('.') && _t[i - 4].W is { } mw3 && Months.Contains(mw3)
+                             || i >= 2 && _t[i - 1].Kind == TokKind.Number && _t[i - 2].W is { } mw2 && Months.Contains(mw2)
+                             || i + 2 < _t.Count && _t[i + 1].IsP('-') && _t[i + 2].Kind == TokKind.Number && _t[i + 2].Num <= 12 && _t[i + 2].IsInt;
+                if (!isDate) continue;
+                var y = (int)t.Num;
+                for (var k = Math.Max(0, i - 20); k < i; k++)
+                    if (_t[k].W is "session" or "congress" or "delivered") return (y, "date");
+                firstDate ??= y;
+            }
+            if (firstDate is { } fd) return (fd, "date");
+            // (c) "a review of our work in 2022" -> 2023; (d) "In 2020, ... reached" -> 2021
+            var maxPast = 0;
+            for (var i = 0; i < _t.Count; i++)
+            {
+                var t = _t[i];
+                if (!t.IsYear || i == 0) continue;
+                var y = (int)t.Num;
+                if (_t[i - 1].W == In && i >= 2 && _t[i - 2].W == Work)
+                {
+                    for (var k = Math.Max(0, i - 8); k < i; k++) if (_t[k].W == Review) return (y + 1, "body");
+                }
+                if (_t[i - 1].W == In && (i < 2 || _t[i - 2].Kind is TokKind.Break || _t[i - 2].IsP('.')) && i + 1 < _t.Count && _t[i + 1].IsP(','))
+                {
+                    for (var k = i + 2; k < Math.Min(_t.Count, i + 14); k++)
+                    {
+                        if (_t[k].W is "will" or "shall") break;
+                        if (_t[k].W is { } w && PastVerbs.Contains(w)) { maxPast = Math.Max(maxPast, y); break; }
+                    }
+                }
+            }
+            if (maxPast > 0) return (maxPast + 1, "body");
+            // (e) a news lead without the year in its dateline: "Beijing will target GDP growth of around 5 percent in 2024"
+            var leadTarget = 0;
+            for (var i = 1; i < _t.Count && _t[i].Start < 1000; i++)
+            {
+                var t = _t[i];
+                if (!t.IsYear || _t[i - 1].W is not ("in" or "for")) continue;
+                for (var k = i - 2; k >= Math.Max(0, i - 25); k--)
+                {
+                    var u = _t[k];
+                    if (u.Kind == TokKind.Break || u.Kind == TokKind.Punct && u.P is '.' or ';') break;
+                    if (u.W is { } pw && PastVerbs.Contains(pw)) break;
+                    if (u.W is { } w && TargetCues.Contains(w)) { leadTarget = Math.Max(leadTarget, (int)t.Num); break; }
+                }
+            }
+            if (leadTarget > 0) return (leadTarget, "lead");
+            if (_source is not null)
+            {
+                var name = Path.GetFileNameWithoutExtension(_source);
+                for (var i = 0; i + 4 <= name.Length; i++)
+                {
+                    if ((i > 0 && char.IsAsciiDigit(name[i - 1])) || (i + 4 < name.Length && char.IsAsciiDigit(name[i + 4]))) continue;
+                    if (int.TryParse(name.AsSpan(i, 4), out var y) && y is >= 1978 and <= 2070) return (y, "source-name");
+                }
+            }
+            return (null, "none");
+        }
+
+        private bool LineHas(int pos, string word)
+        {
+            var a = pos;
+            while (a > 0 && _text[a - 1] != '\n') a--;
+            var b = pos;
+            while (b < _text.Length && _text[b] != '\n') b++;
+            return _text.AsSpan(a, b - a).Contains(word, StringComparison.OrdinalIgnoreCase);
+        }
+    }
+}

@@ -1,0 +1,305 @@
+using ReportFunctions.Core.Domain;
+using static ReportFunctions.Core.Extraction.Lexicon;
+
+namespace ReportFunctions.Core.Extraction;
+
+public sealed partial class ReportExtractor
+{
+    /// <summary>Stage: mentions. Indicator phrases of a sentence (the phrasings are data: Data/indicators).</summary>
+    private sealed partial class Run
+    {
+        // ------------------------------------------------------------------ concepts
+
+        private List<Match> FindConcepts(int s, int e)
+        {
+            var list = new List<Match>();
+            for (var i = s; i < e; i++)
+            {
+                var w = _t[i].W;
+                if (w is null) continue;
+                if (w == Income || w == Incomes)
+                {
+                    i = Math.Max(i, AddIncome(s, e, i, list) - 1); // its subjects are not read again ("..., urban residents and rural residents")
+                    continue;
+                }
+                if (w is "urban" or "rural" or "farmers" && i + 1 < e && _t[i + 1].W is "residents" or "by" or "residents'" && !IncomeNear(s, e, i) && HasIncomeBefore(s, i))
+                {
+                    // ellipsis: "rural residents' income grew by 8%, and urban residents' by 5.1%"
+                    list.Add(new Match(i, i + 2, w == "urban" ? Concept.IncomeUrban : Concept.IncomeRural));
+                    i += 1;
+                    continue;
+                }
+                if (w == "that" && i + 2 < e && _t[i + 1].W == Of)
+                {
+                    // "..., and that of rural residents 22,000 yuan"
+                    var w2 = _t[i + 2].W;
+                    if (w2 is "rural" or "farmers" && HasIncomeBefore(s, i)) { list.Add(new Match(i, i + 3, Concept.IncomeRural)); i += 2; continue; }
+                    if (w2 is "urban" && HasIncomeBefore(s, i)) { list.Add(new Match(i, i + 3, Concept.IncomeUrban)); i += 2; continue; }
+                }
+                if (w == "economy" && i > s && (_t[i - 1].Poss || _t[i - 1].W is "the" or "our" or "its" or "overall" or "whole" or "national" or "regional" or "provincial" or "municipal"))
+                {
+                    // "China's economy grew 5.2%", "the city's economy", "the national economy": the whole economy, not "the digital economy"
+                    list.Add(new Match(i, i + 1, Concept.Gdp));
+                    continue;
+                }
+                if (!Phrases.TryGetValue(w, out var cands)) continue;
+                foreach (var (words, c) in cands)
+                {
+                    var end = MatchPhrase(i, e, words);
+                    if (end < 0) continue;
+                    if (c == Concept.HighTech && i > s && _t[i - 1].W == Industrial) break;
+                    if (c == Concept.IndustrialVa && !HasAddedValue(words, s, i)) break;
+                    if (c is Concept.Trade or Concept.Exports or Concept.Retail or Concept.Fai && SubCategory(s, i, end, e, c)) { i = end - 1; break; }
+                    list.Add(new Match(i, end, c));
+                    i = end - 1;
+                    break;
+                }
+            }
+            return list;
+        }
+
+
+
+        /// <summary>"exports to ASEAN", "exports of new energy vehicles", "online retail sales", "foreign trade in services": a part, not the total.</summary>
+        private bool SubCategory(int s, int start, int end, int e, Concept c)
+        {
+            var b = start - 1;
+            while (b >= s && _t[b].IsP('-')) b--;
+            if (b >= s && _t[b].W is { } pw && SubCategoryModifiers.Contains(pw)) return true;
+            if (end + 1 >= e) return false;
+            var a = _t[end].W;
+            var n = _t[end + 1];
+            if (n.Kind == TokKind.Number || n.IsP('$') || n.IsP('¥')) return false;
+            if (a == "to") return n.W is not { } nw || !VerbsAfterTo.Contains(nw);
+            if (a == "of")
+            {
+                if (n.W is "goods" or "consumer" or "commodities" or "our" or "this" or "its" or "the" or "whole" or "total" or "foreign") return false;
+                if (n.W is { } ow && (VerbsAfterTo.Contains(ow) || Above.Contains(ow) || Below.Contains(ow) || About.Contains(ow) || ow is "no" or "not" or "at" or "more" or "less")) return false;
+                if (_otherPlace.Length > end + 1 && _otherPlace[end + 1] == 1) return false; // "of Shenzhen"
+                return true;
+            }
+            if (a == "in" && c == Concept.Fai)
+            {
+                // "fixed asset investment in manufacturing", not "in the city", "in 2023", "in real terms"
+                if (n.W is "the" && end + 2 < e && _t[end + 2].W is "city" or "province" or "region" or "whole" or "same" or "first" or "past" || n.W is "this" or "last" or "real" or "nominal" or "our") return false;
+                if (_otherPlace.Length > end + 1 && _otherPlace[end + 1] == 1) return false;
+                return n.Kind == TokKind.Word;
+            }
+            if (a == "in") return n.W is "services" or "service";
+            return false;
+        }
+
+        /// <summary>"industries above designated size" is the added value only when the text says so (not output, not enterprise counts).</summary>
+        private bool HasAddedValue(string[] words, int s, int i)
+        {
+            if (Array.IndexOf(words, "added") >= 0) return true;
+            for (var k = i - 1; k >= s && k >= i - 6; k--)
+            {
+                var w = _t[k].W;
+                if (w is "added" or "valueadded") return true;
+                if (w is "output" or "profits" or "profit" or "revenue" or "number") return false;
+            }
+            return false;
+        }
+
+        private int MatchPhrase(int i, int e, string[] words)
+        {
+            var j = i;
+            foreach (var w in words)
+            {
+                while (j < e && (_t[j].IsP('-') || _t[j].W == "the" && w != "the")) j++;
+                if (j >= e || _t[j].W != w) return -1;
+                j++;
+            }
+            return j;
+        }
+
+        private bool IncomeNear(int s, int e, int i)
+        {
+            for (var k = i - 1; k >= Math.Max(s, i - 8); k--)
+            {
+                if (_t[k].Kind is TokKind.Number || _t[k].Kind == TokKind.Punct && _t[k].P is ',' or ';' or ':') break;
+                if (_t[k].W == Income || _t[k].W == Incomes) return true;
+            }
+            for (var k = i + 1; k < Math.Min(e, i + 9); k++)
+            {
+                if (_t[k].Kind is TokKind.Number || _t[k].Kind == TokKind.Punct && _t[k].P is ',' or ';' or ':') break;
+                if (_t[k].W == Income || _t[k].W == Incomes) return true;
+            }
+            return false;
+        }
+
+        private bool HasIncomeBefore(int s, int i)
+        {
+            for (var k = i - 1; k >= s && k >= i - 30; k--) if (_t[k].W == Income || _t[k].W == Incomes) return true;
+            return false;
+        }
+
+        private int AddIncome(int s, int e, int i, List<Match> list)
+        {
+            int urban = -1, rural = -1, residents = -1, disposable = -1, lo = i, hi = i + 1;
+            var from = Math.Max(s, i - 7);
+            var to = Math.Min(e, i + 8);
+            for (var k = i - 1; k >= from; k--)
+            {
+                var t = _t[k];
+                if (t.Kind is TokKind.Number || t.Kind == TokKind.Punct && t.P is ',' or ';' or ':') break;
+                var w = t.W;
+                if (w == Low || w == Families || w == Minimum || w == Wage || w == Fiscal || w == "operating" || w == "business" || w == "tax" || w == "revenue" || w == "property") return i + 1;
+                if (w == Urban) { urban = k; lo = k; }
+                else if (w == Rural || w == Farmers) { rural = k; lo = k; }
+                else if (w == Residents || w == "resident") { residents = k; lo = k; }
+                else if (w == Disposable || w == Capita || w == Per) { disposable = k; lo = k; }
+            }
+            var allFirst = false; // "of all residents, urban residents and rural residents"
+            for (var k = i + 1; k < to; k++)
+            {
+                var t = _t[k];
+                if (t.IsP(',') && k + 1 < to && _t[k + 1].W is "urban" or "rural" or "farmers" && (urban >= 0 || rural >= 0 || allFirst)) { to = Math.Min(Math.Min(e, i + 20), to + 4); continue; } // bounded: stays linear
+                if (t.Kind is TokKind.Number || t.Kind == TokKind.Punct && t.P is ',' or ';' or ':' or '(') break;
+                if (t.W is "residents" or "resident" && urban < 0 && rural < 0 && !(k > 0 && _t[k - 1].W is "urban" or "rural")) allFirst = true;
+                var w = t.W;
+                if (w == Gap || w == Ratio || w == "distribution" || w == "tax" || w == "taxes" || w == "level" && false) return i + 1;
+                if (w == Families || w == Low || w == "enterprises" || w == "households" && false) return i + 1;
+                if (IsConceptWord(w)) break;
+                if (w == Urban) { if (urban < 0) urban = k; hi = k + 1; }
+                else if (w == Rural || w == Farmers) { if (rural < 0) rural = k; hi = k + 1; }
+                else if (w == Residents || w == "resident" || w == "citizens" || w == "people" || w == "peoples") { residents = k; hi = k + 1; }
+                else if (t.Kind == TokKind.Word && w is null && !t.Cap) { }
+            }
+            if (urban >= 0 && rural >= 0)
+            {
+                if (allFirst && urban > i && rural > i)
+                {
+                    // one subject each, so that "X, Y and Z grew by a%, b% and c% respectively" lines up across the commas
+                    var first = Math.Min(urban, rural);
+                    var allEnd = first;
+                    while (allEnd > i + 1 && (_t[allEnd - 1].IsP(',') || _t[allEnd - 1].W == And)) allEnd--;
+                    list.Add(new Match(lo, allEnd, Concept.IncomeAll));
+                    list.Add(new Match(urban, urban + 1, Concept.IncomeUrban));
+                    list.Add(new Match(rural, rural + 1, Concept.IncomeRural));
+                    if (rural < urban) list.Sort((a, b) => a.Start.CompareTo(b.Start));
+                    return hi;
+                }
+                if (urban < rural) { list.Add(new Match(lo, hi, Concept.IncomeUrban)); list.Add(new Match(lo, hi, Concept.IncomeRural)); }
+                else { list.Add(new Match(lo, hi, Concept.IncomeRural)); list.Add(new Match(lo, hi, Concept.IncomeUrban)); }
+            }
+            else if (urban >= 0) list.Add(new Match(lo, hi, Concept.IncomeUrban));
+            else if (rural >= 0) list.Add(new Match(lo, hi, Concept.IncomeRural));
+            else if (residents >= 0 || disposable >= 0) list.Add(new Match(lo, hi, Concept.IncomeAll));
+            return allFirst ? hi : i + 1;
+        }
+
+        private static bool IsConceptWord(string? w) => w is not null && Phrases.ContainsKey(w) && w is not ("new" or "total" or "urban" or "rural" or "per" or "average");
+
+        private Match? ForwardConcept(Value v, int e)
+        {
+            var p = v.EndTok;
+            if (p >= e) return null;
+            if (v.Unit == UnitKind.Pct)
+            {
+                var w = _t[p].W;
+                if (w is not ("growth" or "increase" or "rise")) return null;
+                p++;
+                if (p < e && _t[p].W is "in" or "of" or "for") p++;
+                else return null;
+            }
+            else if (p < e && _t[p].W is "more" or "national") p++;
+            if (p >= e || _t[p].W is not { } fw || !Phrases.TryGetValue(fw, out var cands)) return null;
+            foreach (var (words, c) in cands)
+            {
+                var end = MatchPhrase(p, e, words);
+                if (end >= 0) return new Match(p, end, c);
+            }
+            return null;
+        }
+
+        private int StartOfPhraseBefore(Value v, int clauseStart)
+        {
+            var st = v.QualTok >= 0 ? v.QualTok : v.Tok;
+            for (var k = st - 1; k >= clauseStart && k >= st - 4; k--) if (_t[k].W is "achieve" or "a" or "an" or "to") st = k; else break;
+            return st;
+        }
+
+        /// <summary>"grew by 5.2 percent to over 126 trillion yuan": the amount the growth led to.</summary>
+        private bool LinksToPrevious(int from, int to)
+        {
+            for (var k = from; k < to; k++) if (_t[k].W is "to" or "reaching" or "reached" or "totaling" or "totalling" or "hitting") return true;
+            return false;
+        }
+
+        /// <summary>"..., bringing the total to 12,000": the clause restates the running total of the previous clause's indicator.</summary>
+        private bool TotalClause(int clauseStart, int tok)
+        {
+            var verb = false;
+            for (var k = clauseStart; k < tok && k < clauseStart + 8; k++)
+            {
+                var w = _t[k].W;
+                if (w is "bringing" or "taking" or "raising" or "brought" or "took" or "raised" or "pushing") verb = true;
+                else if (verb && w is "total" or "number" or "totals") return true;
+            }
+            return false;
+        }
+
+        private bool CanBackSearch(Value v, int clauseStart, bool group)
+        {
+            if (v.Unit is UnitKind.None or UnitKind.Money && TotalClause(clauseStart, v.Tok)) return true;
+            if (v.Unit == UnitKind.Money)
+            {
+                var w = _t[clauseStart].W;
+                return clauseStart < v.Tok && w is "reaching" or "totaling" or "totalling" or "amounting" or "hitting" or "reached" or "totaled" or "totalled";
+            }
+            if (v.Unit != UnitKind.Pct) return false;
+            if (group) return true;
+            // "The national urbanization rate was 66.16%, while the region's was 59.24%": the possessive stands for the earlier concept
+            if (v.Tok - 2 >= clauseStart && _t[v.Tok - 1].W is "was" or "were" or "is" && _t[v.Tok - 2].Poss && _t[v.Tok - 2].W is "region" or "city" or "province" or "municipality") return true;
+            for (var k = clauseStart; k < v.Tok; k++)
+            {
+                var w = _t[k].W;
+                if (w is not null && (GrowthWords.Contains(w) || Decrease.Contains(w) || w is "accounting" or "accounted" or "representing")) return true;
+            }
+            var a = v.EndTok < _t.Count ? _t[v.EndTok].W : null;
+            return a is "growth" or "increase" or "rise" or "decrease" or "decline" or "drop" or "year" or "yearonyear" or "up" or "down";
+        }
+
+        private bool IsLivelihoodShare(int s, int e, Value v)
+        {
+            if (v.Unit != UnitKind.Pct) return false;
+            var p = v.EndTok;
+            if (p >= e || _t[p].W != Of) return false;
+            var sawBudget = false;
+            for (var k = p + 1; k < Math.Min(e, p + 8); k++)
+            {
+                var w = _t[k].W;
+                if (w == Budget || w == Fiscal || w == Public || w == General || w == Total) sawBudget = true;
+                if (w is not null && ExpenditureWords.Contains(w)) { if (!sawBudget) return false; goto found; }
+                if (_t[k].Kind == TokKind.Punct && _t[k].P != '-') return false;
+            }
+            return false;
+            found:
+            for (var k = Math.Max(s, v.Tok - 60); k < v.Tok; k++)
+            {
+                var w = _t[k].W;
+                if (w is not null && LivelihoodWords.Contains(w)) return true;
+                if ((w == "well" || w == "welfare") && k + 1 < e && _t[k + 1].W is "being" or "beings") return true;
+                if (w == "well" && k + 2 < e && _t[k + 1].IsP('-') && _t[k + 2].W is "being") return true;
+            }
+            return false;
+        }
+
+        private int ShareVerbStart(int tok, int clauseStart)
+        {
+            for (var k = tok - 1; k >= clauseStart && k >= tok - 5; k--)
+                if (_t[k].W is "accounting" or "accounted" or "account" or "accounts" or "accounting") return k;
+            return tok;
+        }
+
+        private int ExpenditureEnd(int from, int e)
+        {
+            for (var k = from; k < Math.Min(e, from + 10); k++)
+                if (_t[k].W is { } w && ExpenditureWords.Contains(w)) return k + 1;
+            return from;
+        }
+
+    }
+}

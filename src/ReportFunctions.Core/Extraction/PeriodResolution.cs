@@ -1,0 +1,203 @@
+using ReportFunctions.Core.Domain;
+using static ReportFunctions.Core.Extraction.Lexicon;
+
+namespace ReportFunctions.Core.Extraction;
+
+public sealed partial class ReportExtractor
+{
+    /// <summary>Stage: resolution. Period and kind of a fact against the delivery year, cues and spans.</summary>
+    private sealed partial class Run
+    {
+        // ------------------------------------------------------------------ periods
+
+        private (string Period, string Kind)? PeriodKind(int s, int segStart, int clauseStart, Value v, string code, bool targetMode)
+        {
+            var isGrowth = code.EndsWith("_growth", StringComparison.Ordinal) && code != "cpi_growth" || code == "cpi_growth" && false;
+            var isAmount = v.Unit == UnitKind.Money;
+            var Y = _year;
+            var back = Math.Max(s, v.Tok - MaxBack);
+
+            // context: explicit years, spans, cues
+            int ctxYear = 0;
+            var byYear = false;
+            int spanFrom = 0, spanTo = 0;
+            var pastSpan = false;
+            var futureSpan = false;
+            var thisYear = false;
+            var lastYear = false;
+            for (var k = v.Tok - 1; k >= back; k--)
+            {
+                var t = _t[k];
+                if (ctxYear == 0 && t.IsYear && IsContextYear(k, s))
+                {
+                    ctxYear = (int)t.Num;
+                    byYear = k > s && _t[k - 1].W is "by" || k > s + 2 && _t[k - 1].W == Of && _t[k - 2].W == End && _t[k - 3].W is "by";
+                }
+                var w = t.W;
+                if (w is null) continue;
+                if (spanFrom == 0 && Ordinals.Contains(w) && k + 3 < _t.Count && _t[k + 1].W == Five && MatchWordsSkip(k + 1, "five", "year", "plan"))
+                {
+                    var ord = OrdinalValue(w);
+                    if (ord > 0) { spanFrom = 1966 + (ord - 3) * 5; spanTo = spanFrom + 4; }
+                }
+                if (w == Five && k + 1 < _t.Count && _t[k + 1].W is "years" && k > s)
+                {
+                    var p = _t[k - 1].W;
+                    if (p is "past" or "last" or "previous") pastSpan = true;
+                    else if (p is "next" or "coming" or "following") futureSpan = true;
+                    else if (p is "in" or "over" or "these" or "the") pastSpan = true;
+                }
+                if (w == This && k + 1 < v.Tok && _t[k + 1].W == Year && !(k > s && _t[k - 1].W is "of" or "than")) thisYear = true;
+                if ((w is "last" or "past") && k + 1 < v.Tok && _t[k + 1].W == Year && !(k > s && _t[k - 1].W is "than" or "over" or "from" or "with" or "of" or "since" || k > s + 1 && _t[k - 1].W == "the" && _t[k - 2].W is "over" or "than" or "from" or "with" or "of" or "since")) lastYear = true;
+            }
+            // "(5.9%) in five years" after the value
+            for (var k = v.EndTok; k < Math.Min(_t.Count, v.EndTok + 5); k++)
+            {
+                var w = _t[k].W;
+                // "growth of around 4.5% this year" / "grew 4.3% last year": a year word right after the value, in its clause,
+                // outweighs one earlier in the sentence
+                if (k + 1 < _t.Count && _t[k + 1].W == Year && k <= v.EndTok + 1)
+                {
+                    if (w == This) { thisYear = true; lastYear = false; }
+                    else if (w is "last") { lastYear = true; thisYear = false; }
+                }
+                if (_t[k].Kind == TokKind.Punct && _t[k].P is ',') break;
+                if (w == Five && k + 1 < _t.Count && _t[k + 1].W == "years") pastSpan = true;
+                if (_t[k].Kind == TokKind.Punct && _t[k].P is ';' or '.') break;
+            }
+            // a past span is the default for actuals (the five years before the delivery year)
+            var avgAnnual = false;
+            var accumulated = false;
+            for (var k = clauseStart; k < Math.Min(_t.Count, v.EndTok + 6); k++)
+            {
+                var w = _t[k].W;
+                if (k >= v.EndTok && _t[k].Kind == TokKind.Punct && _t[k].P is ',' or ';' or '.') break;
+                if (w is null) continue;
+                if (w == Average && k + 1 < _t.Count && _t[k + 1].W is "annual" or "annually" || w == Annual && k + 1 < _t.Count && _t[k + 1].W == Average || w == Annually && k >= v.EndTok) avgAnnual = true;
+                if (Accumulated.Contains(w) && !(w == "aggregate" && (_t[k + 1].W is "economic" || k > 0 && _t[k - 1].W is "economic"))) accumulated = true; // not "economic aggregate"
+                if (w == Five && k + 1 < _t.Count && _t[k + 1].W == "years" && k >= v.EndTok) accumulated |= isAmount;
+                if (w == Over && k + 3 < _t.Count && _t[k + 1].W is "past" or "last" && _t[k + 2].W == Five) accumulated |= isAmount;
+                // "In the past five years, fixed asset investment totaled 1.2 trillion yuan": a total over the span
+                if (pastSpan && isAmount && k < v.Tok && w is "totaled" or "totalled" or "totaling" or "totalling" or "amounted" or "aggregated") accumulated = true;
+            }
+
+            string kind;
+            int endYear;
+            if (v.AttachedYear > 0)
+            {
+                endYear = v.AttachedYear;
+                kind = Y is { } y0 ? (endYear < y0 ? FactKinds.Actual : FactKinds.Target) : FactKinds.Actual;
+            }
+            else if (ctxYear > 0 && byYear)
+            {
+                endYear = ctxYear; kind = FactKinds.Target;
+                if (Y is { } yb && ctxYear < yb) kind = FactKinds.Actual;
+            }
+            else if (ctxYear > 0)
+            {
+                endYear = ctxYear;
+                if (Y is { } y1) kind = ctxYear < y1 ? FactKinds.Actual : ctxYear > y1 ? FactKinds.Target : (HasCue(segStart, v.Tok) || targetMode || !HasPastVerb(clauseStart, v.Tok) ? FactKinds.Target : FactKinds.Actual);
+                else kind = HasCue(segStart, v.Tok) || targetMode ? FactKinds.Target : FactKinds.Actual;
+            }
+            else
+            {
+                if (Y is null) return null;
+                var target = targetMode || HasCue(segStart, v.Tok) || thisYear && !lastYear;
+                if (lastYear) target = false;
+                if (spanTo > 0 && !avgAnnual)
+                {
+                    // a level during a plan period: its end year
+                    kind = spanTo < Y ? FactKinds.Actual : FactKinds.Target;
+                    endYear = spanTo;
+                }
+                else
+                {
+                    kind = target ? FactKinds.Target : FactKinds.Actual;
+                    endYear = target ? Y.Value : Y.Value - 1;
+                }
+            }
+
+            // a growth rate stated for a plan period ("During the 13th Five-Year Plan period, ... grew by 6.8%") is its annual average
+            var span = isGrowth && (avgAnnual || spanTo > 0 && ctxYear == 0 && v.AttachedYear == 0) || isAmount && accumulated;
+            if (span)
+            {
+                if (spanTo > 0) return ($"{spanFrom}-{spanTo}", spanTo < (Y ?? 9999) ? FactKinds.Actual : kind);
+                if (kind == FactKinds.Target && !futureSpan && ctxYear == 0 && Y is { } yt) { var st = yt; return ($"{st}-{st + 4}", kind); }
+                if (futureSpan && Y is { } yf) return ($"{yf}-{yf + 4}", FactKinds.Target);
+                if (kind == FactKinds.Target) return ($"{endYear - 4}-{endYear}", kind);
+                return ($"{endYear - 4}-{endYear}", kind);
+            }
+            return (endYear.ToString(System.Globalization.CultureInfo.InvariantCulture), kind);
+        }
+
+        private static int OrdinalValue(string w) => w switch
+        {
+            "11th" or "eleventh" => 11, "12th" or "twelfth" => 12, "13th" or "thirteenth" => 13, "14th" or "fourteenth" => 14, "15th" or "fifteenth" => 15, _ => 0,
+        };
+
+        private bool MatchWordsSkip(int i, params string[] words)
+        {
+            var j = i;
+            foreach (var w in words)
+            {
+                while (j < _t.Count && (_t[j].IsP('-') || _t[j].Kind == TokKind.Punct && _t[j].P == '"')) j++;
+                if (j >= _t.Count || _t[j].W != w) return false;
+                j++;
+            }
+            return true;
+        }
+
+        private bool IsContextYear(int k, int s)
+        {
+            // not an amount ("2006 billion yuan", "2010 yuan", "2020%"), not a date part, not a range part, not a comparison base
+            if (k + 1 < _t.Count && (_t[k + 1].IsP('%') || _t[k + 1].W is { } nw && (Scales.ContainsKey(nw) || Yuan.Contains(nw) || nw is "dollars" or "percent" or "yuan"))) return false;
+            if (k + 2 < _t.Count && _t[k + 1].IsP('-') && _t[k + 2].IsYear) return false;
+            if (k > s + 1 && _t[k - 1].IsP('-') && _t[k - 2].IsYear) return false;
+            if (k > s && (_t[k - 1].Kind == TokKind.Number || _t[k - 1].W is { } mw && Months.Contains(mw))) return false;
+            if (k > s && _t[k - 1].IsP(',') && k > s + 1 && _t[k - 2].Kind == TokKind.Number) return false;
+            var p = k > s ? _t[k - 1].W : null;
+            var pp = k > s + 1 ? _t[k - 2].W : null;
+            if (p is "than" or "since" or "over" or "from" || p == In && pp is "than" or "from" || p == "with" && pp == "compared") return false;
+            if (k > s + 1 && _t[k - 1].W == In && (_t[k - 2].Kind == TokKind.Number || _t[k - 2].W is { } u && (Yuan.Contains(u) || Scales.ContainsKey(u) || u == "dollars") || _t[k - 2].IsP('%'))) return false; // attached to a value
+            return true;
+        }
+
+        /// <summary>Nearest verb wins: a goal word ("will", "strive", "target") before any outcome verb ("reached", "achieved").</summary>
+        private bool HasCue(int segStart, int tok)
+        {
+            for (var k = tok - 1; k >= Math.Max(segStart, tok - 60); k--)
+            {
+                if (_t[k].W is not { } w) continue;
+                if (TargetCues.Contains(w))
+                {
+                    if (w == "expected" && k > 0 && _t[k - 1].W is "than") continue;
+                    return true;
+                }
+                if (PastVerbs.Contains(w)) return false;
+            }
+            // "GDP growth target: 6% or so": a cue in the label before the colon of the segment
+            if (segStart >= 2 && _t[segStart - 1].IsP(':'))
+                for (var k = segStart - 2; k >= Math.Max(0, segStart - 18); k--)
+                {
+                    var t = _t[k];
+                    if (t.Kind == TokKind.Break || t.Kind == TokKind.Punct && t.P is '.' or ';' or ':') break;
+                    if (t.W is { } w && TargetCues.Contains(w)) return true;
+                    if (t.W is { } pw && PastVerbs.Contains(pw)) return false;
+                }
+            return false;
+        }
+
+        private bool HasTargetCue(int from, int to)
+        {
+            for (var k = from; k < to; k++) if (_t[k].W is { } w && TargetCues.Contains(w)) return true;
+            return false;
+        }
+
+        private bool HasPastVerb(int from, int tok)
+        {
+            for (var k = from; k < tok; k++) if (_t[k].W is { } w && PastVerbs.Contains(w)) return true;
+            return false;
+        }
+
+    }
+}

@@ -1,0 +1,293 @@
+using ReportFunctions.Core.Domain;
+using static ReportFunctions.Core.Extraction.Lexicon;
+
+namespace ReportFunctions.Core.Extraction;
+
+public sealed partial class ReportExtractor
+{
+    /// <summary>Stage: mentions. Quantities with scale, currency, range, qualifier and sign.</summary>
+    private sealed partial class Run
+    {
+        // ------------------------------------------------------------------ values
+
+        private List<Value> FindValues(int s, int e)
+        {
+            var list = new List<Value>();
+            for (var i = s; i < e; i++)
+            {
+                var t = _t[i];
+                double num;
+                if (t.Kind == TokKind.Number) num = t.Num;
+                else if (t.Kind == TokKind.Word && t.W is { } w && NumberWords.TryGetValue(w, out var nw) && i + 1 < e && _t[i + 1].W is { } sw && (Scales.ContainsKey(sw) || sw == Hundred && w != Hundred))
+                    num = nw;
+                else continue;
+                var v = new Value { Tok = i, Num = num };
+                var j = i + 1;
+                // scale words: billion, hundred million, ten thousand
+                while (j < e)
+                {
+                    var h = j;
+                    while (h < e && _t[h].IsP('-')) h++;
+                    if (h >= e) break;
+                    var w = _t[h].W;
+                    if (w is not null && Scales.TryGetValue(w, out var sc)) { v.Num *= sc; j = h + 1; continue; }
+                    if (w == Hundred && h + 1 < e && _t[h + 1].W == "million") { v.Num *= 1e8; j = h + 2; continue; }
+                    if (w == Ten && h + 1 < e && _t[h + 1].W == "thousand") { v.Num *= 1e4; j = h + 2; continue; }
+                    // "7.1 ten-thousand yuan", "305 hundred-million yuan"
+                    if (w == Ten && h + 2 < e && _t[h + 1].IsP('-') && _t[h + 2].W == "thousand") { v.Num *= 1e4; j = h + 3; continue; }
+                    if (w == Hundred && h + 2 < e && _t[h + 1].IsP('-') && _t[h + 2].W == "million") { v.Num *= 1e8; j = h + 3; continue; }
+                    // Chinese-style units written as numbers: "523 100 million yuan", "6.8 10,000 yuan"
+                    if (h == j && _t[h].Kind == TokKind.Number && _t[h].Num == 100 && h + 1 < e && _t[h + 1].W == "million") { v.Num *= 1e8; j = h + 2; continue; }
+                    if (h == j && _t[h].Kind == TokKind.Number && _t[h].Num == 10000 && h + 1 < e && _t[h + 1].W is { } yw && Yuan.Contains(yw)) { v.Num *= 1e4; j = h + 1; continue; }
+                    break;
+                }
+                // unit
+                var k = j;
+                while (k < e && _t[k].IsP('-')) k++;
+                var unitEnd = j;
+                if (k < e)
+                {
+                    var u = _t[k];
+                    if (u.IsP('%')) { v.Unit = UnitKind.Pct; unitEnd = k + 1; }
+                    else if (u.W is { } uw)
+                    {
+                        if (Percent.Contains(uw)) { v.Unit = UnitKind.Pct; unitEnd = k + 1; }
+                        else if (uw == Per && k + 1 < e && _t[k + 1].W == Cent) { v.Unit = UnitKind.Pct; unitEnd = k + 2; }
+                        else if (uw == Percentage && k + 1 < e && _t[k + 1].W is "point" or "points") { v.Skip = true; unitEnd = k + 2; }
+                        else if (Yuan.Contains(uw) && uw != "us") { v.Unit = UnitKind.Money; unitEnd = k + 1; }
+                        else if (uw == "us" && k + 1 < e && (_t[k + 1].W is "dollar" or "dollars" || _t[k + 1].IsP('$'))) { v.Unit = UnitKind.Money; v.Usd = true; unitEnd = k + 2; }
+                        else if (uw is "usd" or "dollar" or "dollars") { v.Unit = UnitKind.Money; v.Usd = true; unitEnd = k + 1; }
+                        else if (uw == "u" && UsDotted(k, e) is var ud && ud > 0) { v.Unit = UnitKind.Money; v.Usd = true; unitEnd = ud; } // "3.2 billion U.S. dollars"
+                        else if (uw == Years && !(k + 1 < e && _t[k + 1].W == Old)) { v.Unit = UnitKind.Years; unitEnd = k + 1; }
+                        else if (uw is "times" or "fold") v.Skip = true;
+                    }
+                }
+                if (v.Unit == UnitKind.None && i > s)
+                {
+                    // prefix currency: RMB 6.51 trillion, US$15.8 billion, USD 3.16 billion, $436 billion
+                    var p = _t[i - 1];
+                    if (p.W is "rmb" or "cny" || p.IsP('¥')) v.Unit = UnitKind.Money;
+                    else if (p.W is "usd" || p.IsP('$')) { v.Unit = UnitKind.Money; v.Usd = true; }
+                }
+                if (t.Kind == TokKind.Number && t.IsYear && v.Unit == UnitKind.None && j == i + 1) continue; // a year
+                if (v.Unit == UnitKind.None && i + 1 < e && _t[i + 1].IsP('-') && i + 2 < e && _t[i + 2].Kind == TokKind.Number && t.IsYear) continue;
+                v.EndTok = Math.Max(unitEnd, j);
+                if (t.Minus) v.Negative = true;
+
+                // range: "6% to 6.5%", "6-6.5%", "between 6% and 6.5%"
+                var r = v.EndTok;
+                var fromBefore = PrevWord(i, s, 3) == From;
+                if (!fromBefore && r + 1 < e && (_t[r].W == To || _t[r].IsP('-') || _t[r].IsP('~') || _t[r].W == And && PrevWord(i, s, 2) == Between)
+                    && _t[r + 1].Kind == TokKind.Number && !_t[r + 1].IsYear)
+                {
+                    var hiEnd = r + 2;
+                    var hiUnit = UnitKind.None;
+                    if (hiEnd < e && (_t[hiEnd].IsP('%') || _t[hiEnd].W is { } hw && Percent.Contains(hw))) { hiUnit = UnitKind.Pct; hiEnd++; }
+                    if (v.Unit == UnitKind.None && hiUnit == UnitKind.Pct) v.Unit = UnitKind.Pct;
+                    if (v.Unit == UnitKind.Pct && (hiUnit == UnitKind.Pct || hiUnit == UnitKind.None && false) || v.Unit == UnitKind.Pct && hiUnit == UnitKind.None && _t[r].W == To && false)
+                    {
+                        if (_t[r + 1].Num > v.Num) { v.Qual = Qualifiers.AtLeast; v.EndTok = hiEnd; v.QualTok = i; }
+                    }
+                }
+                if (fromBefore) v.FromValue = true;
+                // a bare number only matters next to a count indicator (jobs, high-tech enterprises, life expectancy)
+                if (v.Unit == UnitKind.None && !v.Skip && !CountContext(i, v.EndTok, s, e)) { i = Math.Max(i, v.EndTok - 1); continue; }
+
+                // qualifier before
+                if (v.Qual == Qualifiers.Exact) ReadQualifier(v, i, s);
+                // qualifier after: "or more", "or above", "or so"
+                var a = v.EndTok;
+                if (a + 1 < e && _t[a].W == "or")
+                {
+                    var w2 = _t[a + 1].W;
+                    if (w2 is "more" or "above" or "higher" or "over") v.Qual = Qualifiers.AtLeast;
+                    else if (w2 is "less" or "below" or "lower" or "under") v.Qual = Qualifiers.AtMost;
+                    else if (w2 is "so") v.Qual = Qualifiers.About;
+                }
+                // decrease
+                if (v.Unit == UnitKind.Pct && !v.Negative) v.Negative = IsDecrease(i, s, e, v.EndTok);
+                // attached year: "481 billion yuan in 2015"
+                if (a + 1 < e && _t[a].W == In && _t[a + 1].IsYear) v.AttachedYear = (int)_t[a + 1].Num;
+                // nominal / real
+                for (var q = a; q < Math.Min(e, a + 4); q++)
+                {
+                    if (_t[q].W == Nominal) v.Nominal = true;
+                    else if (_t[q].W == Real) v.Real = true;
+                    else if (_t[q].Kind == TokKind.Number) break;
+                }
+                // comparatives and per-unit amounts
+                if (a < e)
+                {
+                    var w = _t[a].W;
+                    if (w is "more" or "less" or "higher" or "lower" or "faster" or "slower" or "times" or "fold" && a + 1 < e && _t[a + 1].W == Than) v.Skip = true;
+                    else if (w is "times" or "fold") v.Skip = true;
+                    else if (w == Per && !(a + 1 < e && _t[a + 1].W == Capita) && v.Unit == UnitKind.Money) v.Skip = true;
+                    else if (w == Of && v.Unit == UnitKind.Pct) v.ShareOf = true;
+                    else if (w is "above" or "below" && a + 1 < e && _t[a + 1].W is "the" or "that") v.Skip = true;
+                }
+                list.Add(v);
+                i = Math.Max(i, v.EndTok - 1);
+            }
+            return list;
+        }
+
+        /// <summary>"U.S. dollars", "U.S.$": the token after the currency, else 0.</summary>
+        private int UsDotted(int k, int e)
+        {
+            if (!(k + 2 < e && _t[k + 1].IsP('.') && _t[k + 2].W == "s")) return 0;
+            var j = k + 3;
+            if (j < e && _t[j].IsP('.')) j++;
+            if (j < e && (_t[j].W is "dollar" or "dollars" || _t[j].IsP('$'))) return j + 1;
+            return 0;
+        }
+
+        private bool CountContext(int i, int end, int s, int e)
+        {
+            for (var k = end; k < Math.Min(e, end + 3); k++)
+            {
+                var w = _t[k].W;
+                if (w is null) break;
+                if (Phrases.TryGetValue(w, out var cands))
+                    foreach (var (words, c) in cands)
+                        if (c is Concept.Jobs or Concept.HighTech or Concept.LifeExpectancy && MatchPhrase(k, e, words) >= 0) return true;
+            }
+            for (var k = i - 1; k >= s && k >= i - 15; k--)
+            {
+                var t = _t[k];
+                if (t.IsP(':') && k >= i - 4) continue; // "New urban jobs: over 800,000", "...: no less than 380,000"
+                if (t.Kind == TokKind.Punct && t.P is ';' or ':') break;
+                if (t.W is "jobs" or "job" or "employment" or "employed" or "enterprises" or "companies" or "firms" or "expectancy" or "lifespan" or "span") return true;
+            }
+            return false;
+        }
+
+        private string? PrevWord(int i, int s, int within)
+        {
+            for (var k = i - 1; k >= s && k >= i - within; k--)
+            {
+                var t = _t[k];
+                if (t.W is { } w && (About.Contains(w) || Above.Contains(w) || Below.Contains(w) || w is "more" or "less" or "than" or "us" or "usd" or "rmb" or "by" or "of")) continue;
+                if (t.IsP('$') || t.IsP('¥')) continue;
+                return t.W;
+            }
+            return null;
+        }
+
+        private void ReadQualifier(Value v, int i, int s)
+        {
+            var k = i - 1;
+            while (k >= s && (_t[k].IsP('$') || _t[k].IsP('¥') || _t[k].W is "us" or "usd" or "rmb" or "cny")) k--;
+            if (k < s) return;
+            var w1 = _t[k].W;
+            var w2 = k - 1 >= s ? _t[k - 1].W : null;
+            var w3 = k - 2 >= s ? _t[k - 2].W : null;
+            string? q = null;
+            var at = k;
+            if (w1 == Than && w2 == Less) { q = w3 is "no" or "not" ? Qualifiers.AtLeast : Qualifiers.Below; at = w3 is "no" or "not" ? k - 2 : k - 1; }
+            else if (w1 == Than && w2 == More) { q = w3 is "no" or "not" ? Qualifiers.AtMost : Qualifiers.Above; at = w3 is "no" or "not" ? k - 2 : k - 1; }
+            else if (w1 == Than && w2 is "lower" or "fewer" or "smaller" && w3 is "no" or "not") { q = Qualifiers.AtLeast; at = k - 2; } // "no lower than 5%"
+            else if (w1 == Than && w2 is "higher" or "greater" or "larger" && w3 is "no" or "not") { q = Qualifiers.AtMost; at = k - 2; } // "no higher than 3%"
+            else if (w1 == To && w2 is "close") { q = Qualifiers.About; at = k - 1; } // "close to 5%"
+            else if (w1 == Of && w2 is "excess" or "upwards" or "upward") { q = Qualifiers.Above; at = w2 == "excess" && w3 == In ? k - 2 : k - 1; } // "in excess of"
+            else if (w1 == Least && w2 == At) { q = Qualifiers.AtLeast; at = k - 1; }
+            else if (w1 == Most && w2 == At) { q = Qualifiers.AtMost; at = k - 1; }
+            else if (w1 == To && w2 == Up) { q = Qualifiers.AtMost; at = k - 1; }
+            else if (w1 is not null && Above.Contains(w1))
+            {
+                if (w2 is "not" or "no") { q = Qualifiers.AtMost; at = k - 1; }
+                else if (w2 == To && w3 is "not") { q = Qualifiers.AtMost; at = k - 2; }
+                else q = Qualifiers.Above;
+            }
+            else if (w1 is not null && Below.Contains(w1)) q = Qualifiers.Below;
+            else if (w1 is not null && About.Contains(w1)) q = Qualifiers.About;
+            else if (w1 is "least" && w2 is "at") q = Qualifiers.AtLeast;
+            if (q is null) return;
+            v.Qual = q;
+            v.QualTok = at;
+        }
+
+        private bool IsDecrease(int i, int s, int e, int endTok)
+        {
+            for (var k = i - 1; k >= s && k >= i - 5; k--)
+            {
+                var t = _t[k];
+                if (t.Kind == TokKind.Number || t.Kind == TokKind.Punct && t.P is ',' or ';' or ':') break;
+                var w = t.W;
+                if ((w == To || w == From) && k == i - 1) return false; // "down from 2.2%": the earlier level, not a fall
+                if (w is not null && Decrease.Contains(w)) return true;
+                if (w is not null && (GrowthWords.Contains(w) && w is not ("year" or "on" or "average" or "annual")) || Phrases.ContainsKey(w ?? "")) return false;
+            }
+            if (endTok < e && _t[endTok].W is { } a && a is "decrease" or "decline" or "drop" or "fall" or "reduction" or "contraction" or "lower") return true;
+            return false;
+        }
+
+        private void GroupRespectively(List<Value> values)
+        {
+            var gid = 0;
+            for (var i = 0; i < values.Count; i++)
+            {
+                var v = values[i];
+                var e = v.EndTok;
+                // a respective increase of X and Y
+                var respBefore = false;
+                for (var k = v.Tok - 1; k >= 0 && k >= v.Tok - 4; k--) if (_t[k].W == Respective) respBefore = true;
+                var j = i;
+                while (j + 1 < values.Count && OnlyListGlue(values[j].EndTok, values[j + 1].Tok) && values[j + 1].Unit == v.Unit && values[j + 1].Skip == v.Skip) j++; // "16,000, 2.3 times": not a list
+                if (j == i) continue;
+                var after = values[j].EndTok;
+                var respAfter = false;
+                for (var k = after; k < Math.Min(_t.Count, after + 3); k++)
+                {
+                    if (_t[k].W == Respectively) { respAfter = true; break; }
+                    if (!(_t[k].IsP(',') || _t[k].W is "in" or "nominal" or "real" or "terms" or "year" or "on")) break;
+                }
+                if (!respAfter && after < _t.Count && _t[after].W is "for" or "in")
+                {
+                    // "grew by 4.9% and 6.5% for urban and rural residents respectively"
+                    for (var k = after + 1; k < Math.Min(_t.Count, after + 10); k++)
+                    {
+                        if (_t[k].W == Respectively) { respAfter = true; break; }
+                        if (_t[k].Kind is TokKind.Number or TokKind.Break || _t[k].Kind == TokKind.Punct && _t[k].P is not ',') break;
+                    }
+                }
+                if (!respAfter && !respBefore && j - i + 1 != 2) { i = j; continue; }
+                for (var k = i; k <= j; k++) { values[k].Group = gid; values[k].RespectAfter = respAfter; }
+                if (respAfter)
+                {
+                    var rs = after;
+                    while (rs < _t.Count && _t[rs].W != Respectively) rs++;
+                    values[j].EndTok = Math.Max(values[j].EndTok, Math.Min(rs + 1, _t.Count));
+                }
+                gid++;
+                i = j;
+            }
+        }
+
+        private bool HasNumber(int from, int to)
+        {
+            for (var k = from; k < to; k++) if (_t[k].Kind == TokKind.Number) return true;
+            return false;
+        }
+
+        private bool ListItemBefore(int from, int to)
+        {
+            for (var k = from; k < to; k++) if (_t[k].W == And || _t[k].IsP(',')) return true;
+            return false;
+        }
+
+        private bool RespectiveBefore(Value v)
+        {
+            for (var k = v.Tok - 1; k >= 0 && k >= v.Tok - 4; k--) if (_t[k].W == Respective) return true;
+            return false;
+        }
+
+        private bool OnlyListGlue(int from, int to)
+        {
+            if (to - from > 3 || to < from) return false;
+            for (var k = from; k < to; k++)
+                if (!(_t[k].IsP(',') || _t[k].W == And)) return false;
+            return true;
+        }
+
+    }
+}

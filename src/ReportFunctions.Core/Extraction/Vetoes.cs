@@ -1,0 +1,163 @@
+using ReportFunctions.Core.Domain;
+using static ReportFunctions.Core.Extraction.Lexicon;
+
+namespace ReportFunctions.Core.Extraction;
+
+public sealed partial class ReportExtractor
+{
+    /// <summary>Stage: vetoes. Named reasons an attached quantity is not a fact of the region as a whole.</summary>
+    private sealed partial class Run
+    {
+        // ------------------------------------------------------------------ mapping and checks
+
+        private static readonly Dictionary<Concept, IndicatorFamily> FamilyOf = ExtractionData.Families.ToDictionary(f => f.Concept);
+
+        /// <summary>The catalog code a quantity gives its indicator family (Data/indicators), or null when the family has none
+        /// for that kind of number or the number is outside the family's plausible range.</summary>
+        private static string? CodeFor(Concept c, Value v, out string unit)
+        {
+            unit = Units.Percent;
+            if (!FamilyOf.TryGetValue(c, out var family)) return null;
+            var role = v.Unit switch
+            {
+                UnitKind.Pct => ValueRole.Percent,
+                UnitKind.Money => ValueRole.Money,
+                UnitKind.Years => ValueRole.Years,
+                _ => family.CodeFor(ValueRole.Count) is not null ? ValueRole.Count : ValueRole.Years,
+            };
+            var code = family.CodeFor(role);
+            if (code is null || !family.InRange(role, Math.Abs(v.Num))) return null;
+            if (code.Unit == Units.Count && v.Num != Math.Floor(v.Num)) return null; // a count is whole
+            unit = role == ValueRole.Money ? (v.Usd ? Units.Usd : Units.Cny) : code.Unit;
+            return code.Code;
+        }
+
+        private bool ConceptAccepts(Concept c, Value v, int clauseStart, Match m, int s, int e)
+        {
+            if (c == Concept.Rd)
+            {
+                // R&D intensity needs a share context ("account for", "intensity", "proportion", "% of GDP")
+                var from = Math.Min(m.Start, clauseStart);
+                for (var k = from; k < v.Tok; k++)
+                    if (_t[k].W is "intensity" or "accounting" or "accounted" or "account" or "accounts" or "proportion" or "share" or "ratio" or "percentage") return true;
+                var a = v.EndTok;
+                if (a + 1 < e && _t[a].W is "of" or "in" && (_t[a + 1].W == Gdp || a + 2 < e && _t[a + 2].W == Gdp)) return true;
+                return false;
+            }
+            if (c == Concept.HighTech && !TotalClause(clauseStart, v.Tok))
+            {
+                // "a net increase of 1,300", "grew by 1,200": the change, not the number
+                for (var k = v.Tok - 1; k >= s && k >= v.Tok - 6; k--)
+                {
+                    var w = _t[k].W;
+                    if (w is "net") return false;
+                    if (w is "increase" or "increased" or "increasing" or "grew" or "rose" or "added" or "adding" && k + 1 < v.Tok && _t[k + 1].W is "by" or "of") return false;
+                    if (_t[k].Kind == TokKind.Punct && _t[k].P is ',' or ';' or ':' or '.' || _t[k].Kind == TokKind.Number || w is "to") break; // "grew by 1,200 to 15,000"
+                }
+                // a stock, not the number newly added
+                for (var k = Math.Max(s, v.Tok - 40); k < v.Tok; k++)
+                {
+                    var t = _t[k];
+                    if (t.Kind == TokKind.Punct && t.P is ';' or ':') { continue; }
+                    if (t.W is { } w && NewWords.Contains(w) && !(k + 1 < _t.Count && _t[k + 1].W is "high" or "hightech" && w == "new" && k + 2 < _t.Count && _t[k + 2].W == "and")) return false;
+                }
+            }
+            if (c == Concept.Jobs && v.Unit == UnitKind.None && v.Num < 1000) return false;
+            return true;
+        }
+
+        private bool Blocked(int s, int e, int clauseStart, int segStart, Match c, Value v, bool backSearched, bool forward)
+        {
+            var shareConcept = c.C is Concept.Rd or Concept.Livelihood or Concept.Urbanization or Concept.Unemployment;
+            if (v.ShareOf && !shareConcept) return true;
+            // quarters and half-years anywhere in the segment before the value or in its clause
+            var ce = ClauseEnd(v.EndTok, e);
+            for (var k = segStart; k < ce; k++)
+            {
+                var w = _t[k].W;
+                if (w is null) continue;
+                if (w is "quarter" or "quarters" or "semester" or "q1" or "q2" or "q3" or "q4" or "h1") return true;
+                // "From January to November": part of a year
+                if (Months.Contains(w) && k + 2 < ce && (_t[k + 1].W is "to" or "through" or "till" or "until" || _t[k + 1].IsP('-')) && _t[k + 2].W is { } m2 && Months.Contains(m2)
+                    && !(w is "january" or "jan" && m2 is "december" or "dec")) return true;
+                if (w == "half" && (k + 1 < ce && _t[k + 1].W is "year" or "of" || k > 0 && _t[k - 1].W is "first" or "second" or "the")) return true;
+                if (w is "months" or "month" && k > 0 && (_t[k - 1].Kind == TokKind.Number || _t[k - 1].W is "first" or "last" or "eleven" or "ten" or "nine")) return true;
+            }
+            // between the concept and the value: shares, ratios, per-unit
+            var from = backSearched ? clauseStart : c.End;
+            if (!forward)
+            {
+                for (var k = from; k < v.Tok; k++)
+                {
+                    var w = _t[k].W;
+                    if (w is null) continue;
+                    if (!shareConcept && ShareWords.Contains(w))
+                    {
+                        if (w == Rate && k > 0 && _t[k - 1].W is "growth" or "increase" or "annual" or "average" or "rise" or "expansion") continue;
+                        return true;
+                    }
+                    if (w == Per && !(k + 1 < e && _t[k + 1].W == Capita)) return true;
+                    if (w is "gap" or "difference") return true;
+                }
+                // the concept itself preceded by "share of", "proportion of"
+                for (var k = Math.Max(clauseStart, c.Start - 4); k < c.Start; k++)
+                {
+                    var w = _t[k].W;
+                    if (!shareConcept && w is "share" or "proportion" or "ratio" or "percentage" or "contribution" or "contributed") return true;
+                    if (w is "per" && !(k + 1 < e && _t[k + 1].W == Capita)) return true;
+                }
+            }
+            // other places: counties, districts, ports, zones, other regions, the nation
+            var start = clauseStart;
+            if (start > s)
+            {
+                // an introductory "In Haining," clause counts too
+                var ps = ClauseStart(s, start - 1);
+                if (start - ps <= 6 && _t[ps].W is "in" or "for" or "at") start = ps;
+                // an introductory "Nationwide," or "Nationally," clause too
+                else if (start - ps <= 2 && _t[ps].W is "nationwide" or "nationally") start = ps;
+            }
+            var lo = Math.Min(start, Math.Min(c.Start, v.Tok));
+            for (var k = lo; k < v.Tok; k++)
+            {
+                var t = _t[k];
+                if (_otherPlace.Length > k && _otherPlace[k] == 2 && !AfterRank(k, lo)) return true;
+                // "Haining's GDP": a capitalised name in the possessive that is not the report's region
+                if (t.Poss && t.Kind == TokKind.Word && t.Cap && (_otherPlace.Length <= k || _otherPlace[k] == 0) && !AfterRank(k, lo)) return true;
+                var w = t.W;
+                if (w is null) continue;
+                if (AreaWords.Contains(w) && !AfterRank(k, lo)) return true;
+                if (_region.Level != RegionLevels.Country && NationWords.Contains(w) && !AfterRank(k, lo))
+                {
+                    if (w == "national" && k + 1 < e && _t[k + 1].W is "high" or "hightech") continue;
+                    return true;
+                }
+                if (_region.Level == RegionLevels.City && ProvinceWords.Contains(w) && !AfterRank(k, lo)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>"13 million urban jobs were created each year on average": a yearly average over a span is neither a year's figure nor a cumulative total.</summary>
+        private bool PerYearAverage(int clauseStart, Value v, int e)
+        {
+            var ce = ClauseEnd(v.EndTok, e);
+            for (var k = clauseStart; k < ce; k++)
+            {
+                var w = _t[k].W;
+                if (w is null) continue;
+                var n = k + 1 < ce ? _t[k + 1].W : null;
+                if (w is "each" or "every" or "per" && n is "year") return true;
+                if (w is "a" && n is "year" && !(k + 2 < _t.Count && (_t[k + 2].IsP('-') || _t[k + 2].W is "on" or "earlier" or "ago" or "before"))) return true;
+                if (w is "on" && n is "average" || w is "annually" || w is "average" && n is "annual" || w is "annual" && n is "average") return true;
+            }
+            return false;
+        }
+
+        private bool AfterRank(int k, int lo)
+        {
+            for (var j = k - 1; j >= lo && j >= k - 5; j--) if (_t[j].W is { } w && RankWords.Contains(w)) return true;
+            return false;
+        }
+
+    }
+}
