@@ -7,7 +7,9 @@ public static class Program
 {
     private static readonly Dictionary<string, (string Help, Func<string[], int> Run)> Commands = new(StringComparer.Ordinal)
     {
-        ["extract"] = ("extract FILE...            print the facts of report files as JSON lines", ExtractCommand.Run),
+        ["extract"] = ("extract FILE... [--explain]  print the facts of report files as JSON lines (--explain: rules and vetoes)", ExtractCommand.Run),
+        ["score"] = ("score DIR... [--errors]     extraction precision, recall and F1 per indicator on annotated corpus folders", ScoreCommand.Run),
+        ["reextract"] = ("reextract [--connection CS] [--no-refresh]   re-extract reports of older engine versions, then refresh rankings", Sync(ReextractCommand.RunAsync)),
         ["bench-extract"] = ("bench-extract [--mb N] [--seeds DIR]   measure extraction throughput", BenchExtractCommand.Run),
         ["upload"] = ("upload FILE... [--connection CS]   upload reports to the reports container (unchanged ones skipped)", Sync(StorageCommands.UploadAsync)),
         ["ingest"] = ("ingest FILE... [--connection CS]   upload and ingest reports at once, without a trigger", Sync(StorageCommands.IngestAsync)),

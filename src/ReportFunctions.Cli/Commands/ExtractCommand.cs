@@ -7,14 +7,17 @@ using ReportFunctions.Core.Extraction;
 
 namespace ReportFunctions.Cli.Commands;
 
-/// <summary><c>reports extract FILE...</c>: facts as JSON lines (the spec's format plus <c>doc</c> and <c>evidence_start</c>).</summary>
+/// <summary><c>reports extract FILE... [--explain]</c>: facts as JSON lines (the spec's format plus <c>doc</c> and <c>evidence_start</c>);
+/// with <c>--explain</c>, each fact also lists the engine's rules that produced it, and the vetoed candidates follow as <c>"vetoed"</c> lines.</summary>
 public static class ExtractCommand
 {
     public static int Run(string[] args)
     {
+        var explain = args.Contains("--explain");
+        args = args.Where(a => a != "--explain").ToArray();
         if (args.Length == 0)
         {
-            Console.Error.WriteLine("usage: reports extract FILE...");
+            Console.Error.WriteLine("usage: reports extract FILE... [--explain]");
             return 2;
         }
         var extractor = new ReportExtractor();
@@ -44,10 +47,13 @@ public static class ExtractCommand
                 continue;
             }
             var doc = Path.GetFileName(path);
-            var result = extractor.Extract(decoded.Text!, doc);
+            var result = extractor.Extract(decoded.Text!, doc, explain);
+            if (explain) Console.Error.WriteLine($"{path}: region {result.Region.Name} ({result.RegionSource}), year {result.Year?.ToString(CultureInfo.InvariantCulture) ?? "?"} ({result.YearSource}), engine {result.EngineVersion}");
             if (result.NotAReportReason is { } why) Console.Error.WriteLine($"{path}: {why}");
             foreach (var w in result.Warnings) Console.Error.WriteLine($"{path}: warning: {w}");
-            foreach (var f in result.Facts) stdout.WriteLine(ToJsonLine(doc, f));
+            foreach (var f in result.Facts) stdout.WriteLine(ToJsonLine(doc, f, explain));
+            if (explain)
+                foreach (var v in result.Vetoed) stdout.WriteLine(VetoedJsonLine(doc, v));
         }
         stdout.Flush();
         return failed > 0 ? 1 : 0;
@@ -55,7 +61,7 @@ public static class ExtractCommand
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string ToJsonLine(string doc, Fact f)
+    public static string ToJsonLine(string doc, Fact f, bool rules = false)
     {
         using var ms = new MemoryStream();
         using (var w = new Utf8JsonWriter(ms, WriterOptions))
@@ -72,6 +78,29 @@ public static class ExtractCommand
             w.WriteString("qualifier", f.Qualifier);
             w.WriteString("evidence", f.Evidence);
             w.WriteNumber("evidence_start", f.EvidenceStart);
+            if (rules)
+            {
+                w.WriteStartArray("rules");
+                foreach (var r in f.Rules) w.WriteStringValue(r);
+                w.WriteEndArray();
+            }
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(ms.ToArray());
+    }
+
+    private static string VetoedJsonLine(string doc, VetoedCandidate v)
+    {
+        using var ms = new MemoryStream();
+        using (var w = new Utf8JsonWriter(ms, WriterOptions))
+        {
+            w.WriteStartObject();
+            w.WriteString("doc", doc);
+            w.WriteString("vetoed", v.Indicator);
+            w.WriteString("veto", v.Veto);
+            w.WriteString("attach_rule", v.AttachRule);
+            w.WriteString("evidence", v.Evidence);
+            w.WriteNumber("evidence_start", v.EvidenceStart);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(ms.ToArray());

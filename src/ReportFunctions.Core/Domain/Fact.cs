@@ -20,6 +20,8 @@ public sealed record Fact
     /// <summary>Character offset of <see cref="Evidence"/> in the decoded report text.</summary>
     public int EvidenceStart { get; init; }
     public int EvidenceLength => Evidence.Length;
+    /// <summary>The named rules of the extraction engine that produced the fact (attachment, then period), for <c>--explain</c>.</summary>
+    public IReadOnlyList<string> Rules { get; init; } = [];
 }
 
 public static class FactKinds

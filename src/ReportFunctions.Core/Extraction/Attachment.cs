@@ -89,10 +89,12 @@ public sealed partial class ReportExtractor
                 var evidenceEnd = last.EndTok;
                 var forward = false;
                 var backSearched = false;
+                var rule = "";
                 var livelihood = IsLivelihoodShare(s, e, first);
                 if (livelihood)
                 {
                     concepts.Add(new Match(first.Tok, first.EndTok, Concept.Livelihood));
+                    rule = "attach:share-of-spending";
                     evidenceStart = ShareVerbStart(first.Tok, clauseStart);
                     evidenceEnd = ExpenditureEnd(first.EndTok, e);
                 }
@@ -104,7 +106,7 @@ public sealed partial class ReportExtractor
                         var fm = ForwardConcept(first, e);
                         if (fm is { } m)
                         {
-                            concepts.Add(m); forward = true; evidenceStart = first.QualTok >= 0 ? first.QualTok : first.Tok; evidenceEnd = m.End;
+                            concepts.Add(m); forward = true; evidenceStart = first.QualTok >= 0 ? first.QualTok : first.Tok; evidenceEnd = m.End; rule = "attach:count-then-indicator";
                             // "120,000 new urban jobs or more"
                             if (first.Qual == Qualifiers.Exact && m.End + 1 < e && _t[m.End].W == "or" && _t[m.End + 1].W is "more" or "above" or "over")
                             { first.Qual = Qualifiers.AtLeast; evidenceEnd = m.End + 2; }
@@ -113,18 +115,19 @@ public sealed partial class ReportExtractor
                     if (concepts.Count == 0)
                     {
                         ConceptsIn(matches, regionStart, first.Tok, concepts);
-                        if (concepts.Count > 0) evidenceStart = concepts[Math.Max(0, concepts.Count - groupMembers.Count)].Start;
+                        if (concepts.Count > 0) { evidenceStart = concepts[Math.Max(0, concepts.Count - groupMembers.Count)].Start; rule = "attach:indicator-then-value"; }
                     }
                     if (concepts.Count == 0 && clauseStart == segStart && prevEnd <= segStart && LabelConcepts(s, segStart, matches, concepts))
                     {
                         // "- GDP: 6.01 trillion yuan", "Urbanization rate: 59.5%": a label and its value
                         if (groupMembers.Count == 1 && concepts.Count > 1) concepts.RemoveRange(0, concepts.Count - 1);
                         evidenceStart = concepts[0].Start;
+                        rule = "attach:label-colon";
                     }
                     if (concepts.Count == 0 && first.Unit == UnitKind.Pct)
                     {
                         var fm = ForwardConcept(first, e);
-                        if (fm is { } m) { concepts.Add(m); forward = true; evidenceStart = StartOfPhraseBefore(first, clauseStart); evidenceEnd = m.End; }
+                        if (fm is { } m) { concepts.Add(m); forward = true; evidenceStart = StartOfPhraseBefore(first, clauseStart); evidenceEnd = m.End; rule = "attach:percent-growth-of-indicator"; }
                     }
                     // "After growing 4.3% last year, the city aims for GDP growth of ...": the growth concept of the main clause
                     if (concepts.Count == 0 && first.Unit == UnitKind.Pct && groupMembers.Count == 1 && first.Tok - 2 >= clauseStart
@@ -135,7 +138,7 @@ public sealed partial class ReportExtractor
                         {
                             var next = new List<Match>();
                             ConceptsIn(matches, ce0 + 1, ClauseEnd(ce0 + 1, e), next);
-                            if (next.Count > 0) { concepts.Add(next[0]); evidenceStart = first.Tok - 2; }
+                            if (next.Count > 0) { concepts.Add(next[0]); evidenceStart = first.Tok - 2; rule = "attach:after-growing-main-clause"; }
                         }
                     }
                     // "...; in Xuzhou they grew 8.1%": a pronoun subject stands for the last concept before it in the sentence
@@ -144,13 +147,14 @@ public sealed partial class ReportExtractor
                     {
                         var prev = new List<Match>();
                         ConceptsIn(matches, s, segStart, prev);
-                        if (prev.Count > 0) { concepts.Add(new Match(first.Tok, first.Tok, prev[^1].C)); evidenceStart = first.Tok - 2; }
+                        if (prev.Count > 0) { concepts.Add(new Match(first.Tok, first.Tok, prev[^1].C)); evidenceStart = first.Tok - 2; rule = "attach:pronoun-subject"; }
                     }
                     if (concepts.Count == 0 && prevEnd > clauseStart && lastConceptInClause != Concept.None
                         && (first.Unit == UnitKind.Pct || first.Unit is UnitKind.Money or UnitKind.None && LinksToPrevious(prevEnd, first.Tok)))
                     {
                         concepts.Add(new Match(first.Tok, first.Tok, lastConceptInClause));
                         evidenceStart = prevEnd;
+                        rule = "attach:second-value-of-clause";
                     }
                     if (concepts.Count == 0 && CanBackSearch(first, clauseStart, groupMembers.Count > 1))
                     {
@@ -166,7 +170,7 @@ public sealed partial class ReportExtractor
                         // "- GDP: 6.01 trillion yuan, up 6.0%": the label of the line
                         if (concepts.Count == 0 && cs <= floor && LabelConcepts(s, floor, matches, concepts) && groupMembers.Count == 1 && concepts.Count > 1)
                             concepts = [concepts[^1]];
-                        if (concepts.Count > 0) { backSearched = true; evidenceStart = clauseStart; }
+                        if (concepts.Count > 0) { backSearched = true; evidenceStart = clauseStart; rule = "attach:earlier-clause"; }
                     }
                 }
                 if (concepts.Count == 0) continue;
@@ -194,13 +198,13 @@ public sealed partial class ReportExtractor
                         regionStart = pcs;
                         cs = pcs;
                     }
-                    if (extra.Count > 0) { concepts = [.. extra, .. concepts]; evidenceStart = concepts[0].Start; }
+                    if (extra.Count > 0) { concepts = [.. extra, .. concepts]; evidenceStart = concepts[0].Start; rule += "+subjects-across-commas"; }
                 }
                 if (groupMembers.Count == 2 && concepts.Count == 1 && concepts[0].C == Concept.IncomeAll && last.RespectAfter)
                 {
                     // "per capita disposable income grew by 4.9% and 6.5% for urban and rural residents respectively"
                     var after = IncomeSubjectsAfter(last);
-                    if (after.Count == 2) concepts = after;
+                    if (after.Count == 2) { concepts = after; rule += "+urban-rural-after"; }
                 }
                 if (groupMembers.Count == 2 && concepts.Count == 1 && concepts[0].C == Concept.Trade && (last.RespectAfter || RespectiveBefore(first))
                     && concepts[0].End - concepts[0].Start == 3 && _t[concepts[0].Start + 1].W == And && first.Unit == UnitKind.Pct
@@ -210,6 +214,7 @@ public sealed partial class ReportExtractor
                     var a0 = concepts[0].Start;
                     concepts = [new Match(a0, a0 + 1, _t[a0].W is "exports" or "export" ? Concept.Exports : Concept.Imports),
                                 new Match(a0 + 2, a0 + 3, _t[a0 + 2].W is "exports" or "export" ? Concept.Exports : Concept.Imports)];
+                    rule += "+exports-and-imports-pair";
                 }
                 if (groupMembers.Count > 1 && concepts.Count > 1 && concepts.Count != groupMembers.Count) continue; // cannot align
                 if (groupMembers.Count > 1 && concepts.Count == 1 && !backSearched && !forward && ListItemBefore(regionStart, concepts[0].Start))
@@ -226,10 +231,11 @@ public sealed partial class ReportExtractor
                     if (gi > 0 && val.Qual == Qualifiers.Exact) val.Qual = first.Qual;
                     var code = CodeFor(c.C, val, out var unit);
                     if (code is null) continue;
-                    if (!livelihood && Blocked(s, e, clauseStart, segStart, c, val, backSearched, forward)) continue;
-                    if (!ConceptAccepts(c.C, val, clauseStart, c, s, e)) continue;
-                    if (val.Unit != UnitKind.Pct && PerYearAverage(clauseStart, val, e)) continue;
-                    var pk = PeriodKind(s, segStart, clauseStart, val, code, targetMode > 0 || headerAt >= 0 && headerAt < val.Tok);
+                    var veto = livelihood ? null : Blocked(s, e, clauseStart, segStart, c, val, backSearched, forward);
+                    if (veto is null && !ConceptAccepts(c.C, val, clauseStart, c, s, e)) veto = "veto:indicator-needs-context";
+                    if (veto is null && val.Unit != UnitKind.Pct && PerYearAverage(clauseStart, val, e)) veto = "veto:yearly-average";
+                    if (veto is not null) { Vetoed(code, val, veto, rule); continue; }
+                    var pk = PeriodKind(s, segStart, clauseStart, val, code, targetMode > 0 || headerAt >= 0 && headerAt < val.Tok, out var periodRule);
                     if (pk is null) continue;
                     var value = val.Num;
                     if (val.Negative && unit == Units.Percent) value = -Math.Abs(value);
@@ -240,6 +246,7 @@ public sealed partial class ReportExtractor
                     {
                         Region = _region.Name, Indicator = code, Period = pk.Value.Period, Kind = pk.Value.Kind, Value = value, Unit = unit,
                         Qualifier = val.Qual, Evidence = _text.Substring(es, ee - es), EvidenceStart = es,
+                        Rules = [groupMembers.Count > 1 ? rule + "+respectively" : rule, periodRule],
                     };
                     facts.Add((f, val.Nominal));
                 }

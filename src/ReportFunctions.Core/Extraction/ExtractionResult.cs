@@ -17,4 +17,11 @@ public sealed record ExtractionResult
     /// <summary>Set when the text does not look like a work report (then <see cref="Facts"/> is empty).</summary>
     public string? NotAReportReason { get; init; }
     public IReadOnlyList<string> Warnings { get; init; } = [];
+    /// <summary>With explanations asked for: quantities tied to an indicator that a named veto kept from being facts.</summary>
+    public IReadOnlyList<VetoedCandidate> Vetoed { get; init; } = [];
+    /// <summary>The version of the engine and its data that produced this result (<see cref="ReportExtractor.EngineVersion"/>).</summary>
+    public string EngineVersion { get; init; } = ReportExtractor.EngineVersion;
 }
+
+/// <summary>A quantity the engine tied to an indicator and then vetoed: the code it would have had, the veto, the evidence.</summary>
+public sealed record VetoedCandidate(string Indicator, string Veto, string AttachRule, string Evidence, int EvidenceStart);

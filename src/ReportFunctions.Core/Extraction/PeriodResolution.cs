@@ -10,8 +10,9 @@ public sealed partial class ReportExtractor
     {
         // ------------------------------------------------------------------ periods
 
-        private (string Period, string Kind)? PeriodKind(int s, int segStart, int clauseStart, Value v, string code, bool targetMode)
+        private (string Period, string Kind)? PeriodKind(int s, int segStart, int clauseStart, Value v, string code, bool targetMode, out string rule)
         {
+            rule = "period:none";
             var isGrowth = code.EndsWith("_growth", StringComparison.Ordinal) && code != "cpi_growth" || code == "cpi_growth" && false;
             var isAmount = v.Unit == UnitKind.Money;
             var Y = _year;
@@ -86,16 +87,19 @@ public sealed partial class ReportExtractor
             if (v.AttachedYear > 0)
             {
                 endYear = v.AttachedYear;
+                rule = "period:year-after-value";
                 kind = Y is { } y0 ? (endYear < y0 ? FactKinds.Actual : FactKinds.Target) : FactKinds.Actual;
             }
             else if (ctxYear > 0 && byYear)
             {
                 endYear = ctxYear; kind = FactKinds.Target;
+                rule = "period:by-year";
                 if (Y is { } yb && ctxYear < yb) kind = FactKinds.Actual;
             }
             else if (ctxYear > 0)
             {
                 endYear = ctxYear;
+                rule = "period:year-in-sentence";
                 if (Y is { } y1) kind = ctxYear < y1 ? FactKinds.Actual : ctxYear > y1 ? FactKinds.Target : (HasCue(segStart, v.Tok) || targetMode || !HasPastVerb(clauseStart, v.Tok) ? FactKinds.Target : FactKinds.Actual);
                 else kind = HasCue(segStart, v.Tok) || targetMode ? FactKinds.Target : FactKinds.Actual;
             }
@@ -104,11 +108,13 @@ public sealed partial class ReportExtractor
                 if (Y is null) return null;
                 var target = targetMode || HasCue(segStart, v.Tok) || thisYear && !lastYear;
                 if (lastYear) target = false;
+                rule = lastYear ? "period:last-year" : targetMode ? "period:target-list" : target ? (thisYear ? "period:this-year" : "period:target-cue") : "period:review-of-last-year";
                 if (spanTo > 0 && !avgAnnual)
                 {
                     // a level during a plan period: its end year
                     kind = spanTo < Y ? FactKinds.Actual : FactKinds.Target;
                     endYear = spanTo;
+                    rule = "period:plan-period-end";
                 }
                 else
                 {
@@ -121,6 +127,7 @@ public sealed partial class ReportExtractor
             var span = isGrowth && (avgAnnual || spanTo > 0 && ctxYear == 0 && v.AttachedYear == 0) || isAmount && accumulated;
             if (span)
             {
+                rule += "+span";
                 if (spanTo > 0) return ($"{spanFrom}-{spanTo}", spanTo < (Y ?? 9999) ? FactKinds.Actual : kind);
                 if (kind == FactKinds.Target && !futureSpan && ctxYear == 0 && Y is { } yt) { var st = yt; return ($"{st}-{st + 4}", kind); }
                 if (futureSpan && Y is { } yf) return ($"{yf}-{yf + 4}", FactKinds.Target);

@@ -15,14 +15,18 @@ public sealed partial class ReportExtractor
 
     public ReportExtractor(Gazetteer? gazetteer = null) => _gazetteer = gazetteer ?? Gazetteer.Default;
 
-    public ExtractionResult Extract(string text, string? sourceName = null)
+    /// <summary>Changes whenever the engine's rules or data change; stored with each report so older extractions are redone.</summary>
+    public static string EngineVersion => ExtractionData.Version;
+
+    /// <summary>Facts of a report's text; with <paramref name="explain"/>, also the candidates that a veto removed.</summary>
+    public ExtractionResult Extract(string text, string? sourceName = null, bool explain = false)
     {
         text ??= "";
         if (string.IsNullOrWhiteSpace(text))
             return new ExtractionResult { Region = RegionInfo.Unknown, NotAReportReason = "no text", Warnings = ["no text"] };
         try
         {
-            var run = new Run(this, text, sourceName);
+            var run = new Run(this, text, sourceName, explain);
             try { return run.Execute(); }
             finally { run.Dispose(); }
         }
@@ -74,8 +78,11 @@ public sealed partial class ReportExtractor
         private int? _year;
         private byte[] _otherPlace = [];
 
-        public Run(ReportExtractor x, string text, string? source)
+        private readonly List<VetoedCandidate>? _vetoed;
+
+        public Run(ReportExtractor x, string text, string? source, bool explain)
         {
+            _vetoed = explain ? [] : null;
             _x = x;
             _text = text;
             _source = source;
@@ -135,8 +142,16 @@ public sealed partial class ReportExtractor
             return new ExtractionResult
             {
                 Region = region, Year = year, RegionSource = regionSource, YearSource = yearSource,
-                Facts = result, NotAReportReason = notReport, Warnings = _warnings,
+                Facts = result, NotAReportReason = notReport, Warnings = _warnings, Vetoed = _vetoed ?? [],
             };
+        }
+
+        private void Vetoed(string code, Value v, string veto, string rule)
+        {
+            if (_vetoed is null) return;
+            var es = _t[v.QualTok >= 0 ? v.QualTok : v.Tok].Start;
+            var ee = _t[v.EndTok - 1].End;
+            _vetoed.Add(new VetoedCandidate(code, veto, rule, _text.Substring(es, ee - es), es));
         }
 
         private int ListMarkerEnd(int p)

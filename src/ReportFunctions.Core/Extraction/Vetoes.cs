@@ -66,22 +66,23 @@ public sealed partial class ReportExtractor
             return true;
         }
 
-        private bool Blocked(int s, int e, int clauseStart, int segStart, Match c, Value v, bool backSearched, bool forward)
+        /// <summary>The name of the veto that keeps the quantity from being a fact of its indicator, or null.</summary>
+        private string? Blocked(int s, int e, int clauseStart, int segStart, Match c, Value v, bool backSearched, bool forward)
         {
             var shareConcept = c.C is Concept.Rd or Concept.Livelihood or Concept.Urbanization or Concept.Unemployment;
-            if (v.ShareOf && !shareConcept) return true;
+            if (v.ShareOf && !shareConcept) return "veto:share-of-something";
             // quarters and half-years anywhere in the segment before the value or in its clause
             var ce = ClauseEnd(v.EndTok, e);
             for (var k = segStart; k < ce; k++)
             {
                 var w = _t[k].W;
                 if (w is null) continue;
-                if (w is "quarter" or "quarters" or "semester" or "q1" or "q2" or "q3" or "q4" or "h1") return true;
+                if (w is "quarter" or "quarters" or "semester" or "q1" or "q2" or "q3" or "q4" or "h1") return "veto:quarter";
                 // "From January to November": part of a year
                 if (Months.Contains(w) && k + 2 < ce && (_t[k + 1].W is "to" or "through" or "till" or "until" || _t[k + 1].IsP('-')) && _t[k + 2].W is { } m2 && Months.Contains(m2)
-                    && !(w is "january" or "jan" && m2 is "december" or "dec")) return true;
-                if (w == "half" && (k + 1 < ce && _t[k + 1].W is "year" or "of" || k > 0 && _t[k - 1].W is "first" or "second" or "the")) return true;
-                if (w is "months" or "month" && k > 0 && (_t[k - 1].Kind == TokKind.Number || _t[k - 1].W is "first" or "last" or "eleven" or "ten" or "nine")) return true;
+                    && !(w is "january" or "jan" && m2 is "december" or "dec")) return "veto:months-of-year";
+                if (w == "half" && (k + 1 < ce && _t[k + 1].W is "year" or "of" || k > 0 && _t[k - 1].W is "first" or "second" or "the")) return "veto:half-year";
+                if (w is "months" or "month" && k > 0 && (_t[k - 1].Kind == TokKind.Number || _t[k - 1].W is "first" or "last" or "eleven" or "ten" or "nine")) return "veto:months";
             }
             // between the concept and the value: shares, ratios, per-unit
             var from = backSearched ? clauseStart : c.End;
@@ -94,17 +95,17 @@ public sealed partial class ReportExtractor
                     if (!shareConcept && ShareWords.Contains(w))
                     {
                         if (w == Rate && k > 0 && _t[k - 1].W is "growth" or "increase" or "annual" or "average" or "rise" or "expansion") continue;
-                        return true;
+                        return "veto:share-word-between";
                     }
-                    if (w == Per && !(k + 1 < e && _t[k + 1].W == Capita)) return true;
-                    if (w is "gap" or "difference") return true;
+                    if (w == Per && !(k + 1 < e && _t[k + 1].W == Capita)) return "veto:per-unit";
+                    if (w is "gap" or "difference") return "veto:gap";
                 }
                 // the concept itself preceded by "share of", "proportion of"
                 for (var k = Math.Max(clauseStart, c.Start - 4); k < c.Start; k++)
                 {
                     var w = _t[k].W;
-                    if (!shareConcept && w is "share" or "proportion" or "ratio" or "percentage" or "contribution" or "contributed") return true;
-                    if (w is "per" && !(k + 1 < e && _t[k + 1].W == Capita)) return true;
+                    if (!shareConcept && w is "share" or "proportion" or "ratio" or "percentage" or "contribution" or "contributed") return "veto:share-of-indicator";
+                    if (w is "per" && !(k + 1 < e && _t[k + 1].W == Capita)) return "veto:per-unit";
                 }
             }
             // other places: counties, districts, ports, zones, other regions, the nation
@@ -121,20 +122,20 @@ public sealed partial class ReportExtractor
             for (var k = lo; k < v.Tok; k++)
             {
                 var t = _t[k];
-                if (_otherPlace.Length > k && _otherPlace[k] == 2 && !AfterRank(k, lo)) return true;
+                if (_otherPlace.Length > k && _otherPlace[k] == 2 && !AfterRank(k, lo)) return "veto:other-region";
                 // "Haining's GDP": a capitalised name in the possessive that is not the report's region
-                if (t.Poss && t.Kind == TokKind.Word && t.Cap && (_otherPlace.Length <= k || _otherPlace[k] == 0) && !AfterRank(k, lo)) return true;
+                if (t.Poss && t.Kind == TokKind.Word && t.Cap && (_otherPlace.Length <= k || _otherPlace[k] == 0) && !AfterRank(k, lo)) return "veto:other-place-possessive";
                 var w = t.W;
                 if (w is null) continue;
-                if (AreaWords.Contains(w) && !AfterRank(k, lo)) return true;
+                if (AreaWords.Contains(w) && !AfterRank(k, lo)) return "veto:area-inside-region";
                 if (_region.Level != RegionLevels.Country && NationWords.Contains(w) && !AfterRank(k, lo))
                 {
                     if (w == "national" && k + 1 < e && _t[k + 1].W is "high" or "hightech") continue;
-                    return true;
+                    return "veto:nation";
                 }
-                if (_region.Level == RegionLevels.City && ProvinceWords.Contains(w) && !AfterRank(k, lo)) return true;
+                if (_region.Level == RegionLevels.City && ProvinceWords.Contains(w) && !AfterRank(k, lo)) return "veto:province";
             }
-            return false;
+            return null;
         }
 
         /// <summary>"13 million urban jobs were created each year on average": a yearly average over a span is neither a year's figure nor a cumulative total.</summary>

@@ -28,11 +28,18 @@ public sealed class ReportIngestor
         _options = options.Value;
         _time = time;
         _logger = logger;
-        Extract = extractor.Extract;
+        Extract = (text, source) => extractor.Extract(text, source);
     }
 
     /// <summary>Test seam: the extraction step (defaults to the injected <see cref="ReportExtractor"/>).</summary>
     internal Func<string, string?, ExtractionResult> Extract { get; set; }
+
+    /// <summary>The engine version this ingestor extracts with; reports read by another version are re-extracted
+    /// (by reconciliation, or <see cref="ReextractAsync"/>). A test seam, defaulting to <see cref="ReportExtractor.EngineVersion"/>.</summary>
+    internal string EngineVersion { get; set; } = ReportExtractor.EngineVersion;
+
+    /// <summary>Whether a finished report row was read by this ingestor's engine version.</summary>
+    public bool IsCurrent(ReportRecord row) => row.EngineVersion == EngineVersion;
 
     /// <summary>
     /// The decoding step (ingestion and the upload/extract endpoints use it): the extraction engine's
@@ -104,13 +111,13 @@ public sealed class ReportIngestor
         var rows = new Dictionary<string, ReportRecord>(StringComparer.Ordinal);
         await foreach (var r in _store.AllAsync(cancellationToken).ConfigureAwait(false)) rows[r.Id] = r;
 
-        int blobs = 0, ingested = 0, skipped = 0, failed = 0, errors = 0;
+        int blobs = 0, skipped = 0, errors = 0;
         var pending = new List<string>();
         await foreach (var item in _store.Storage.Container.GetBlobsAsync(cancellationToken: cancellationToken).ConfigureAwait(false))
         {
             blobs++;
             var id = ReportIds.FromBlobName(item.Name);
-            if (rows.TryGetValue(id, out var row) && ReportStatus.IsFinal(row.Status) && row.BlobName == item.Name
+            if (rows.TryGetValue(id, out var row) && ReportStatus.IsFinal(row.Status) && row.BlobName == item.Name && IsCurrent(row)
                 && item.Properties.ETag is { } etag && row.BlobETag == etag.ToString())
             {
                 try
@@ -127,8 +134,35 @@ public sealed class ReportIngestor
             }
             pending.Add(item.Name);
         }
-        // The blobs that need work are ingested a few at a time (each is independent; a claim keeps a blob to one ingestion).
-        await Parallel.ForEachAsync(pending, new ParallelOptions { MaxDegreeOfParallelism = ReconcileParallelism, CancellationToken = cancellationToken },
+        var (ingested, skippedNow, failed, errors2) = await IngestManyAsync(pending, null, "Reconciliation", cancellationToken).ConfigureAwait(false);
+        skipped += skippedNow;
+        errors += errors2;
+        _logger.LogInformation("Reconciliation: {Blobs} blobs, {Ingested} ingested, {Skipped} skipped, {Failed} failed, {Errors} errors", blobs, ingested, skipped, failed, errors);
+        return new ReconcileSummary(blobs, ingested, skipped, failed, errors);
+    }
+
+    /// <summary>
+    /// Re-extracts, from their blobs, the reports whose facts an older engine version produced, a few at a time;
+    /// <paramref name="progress"/> hears of each one done. Rankings are not refreshed here (the caller or the timer does).
+    /// </summary>
+    public async Task<ReconcileSummary> ReextractAsync(IProgress<IngestOutcome>? progress, CancellationToken cancellationToken = default)
+    {
+        await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+        var names = new List<string>();
+        await foreach (var r in _store.AllAsync(cancellationToken).ConfigureAwait(false))
+            if (r.BlobName.Length > 0 && ReportStatus.IsFinal(r.Status) && !IsCurrent(r)) names.Add(r.BlobName);
+        var (ingested, skipped, failed, errors) = await IngestManyAsync(names, progress, "Re-extraction", cancellationToken).ConfigureAwait(false);
+        _logger.LogInformation("Re-extraction with engine {EngineVersion}: {Reports} reports, {Ingested} re-extracted, {Skipped} skipped, {Failed} failed, {Errors} errors",
+            EngineVersion, names.Count, ingested, skipped, failed, errors);
+        return new ReconcileSummary(names.Count, ingested, skipped, failed, errors);
+    }
+
+    /// <summary>Ingests the named blobs a few at a time (each is independent; a claim keeps a blob to one ingestion); one blob's error is logged and counted.</summary>
+    private async Task<(int Ingested, int Skipped, int Failed, int Errors)> IngestManyAsync(
+        IReadOnlyList<string> names, IProgress<IngestOutcome>? progress, string pass, CancellationToken cancellationToken)
+    {
+        int ingested = 0, skipped = 0, failed = 0, errors = 0;
+        await Parallel.ForEachAsync(names, new ParallelOptions { MaxDegreeOfParallelism = ReconcileParallelism, CancellationToken = cancellationToken },
             async (name, ct) =>
             {
                 try
@@ -140,15 +174,15 @@ public sealed class ReportIngestor
                         case IngestResult.Failed: Interlocked.Increment(ref failed); break;
                         default: Interlocked.Increment(ref skipped); break;
                     }
+                    progress?.Report(outcome);
                 }
                 catch (Exception ex) when (!ct.IsCancellationRequested)
                 {
                     Interlocked.Increment(ref errors);
-                    _logger.LogWarning(ex, "Reconciliation could not ingest blob {BlobName}", name);
+                    _logger.LogWarning(ex, "{Pass} could not ingest blob {BlobName}", pass, name);
                 }
             }).ConfigureAwait(false);
-        _logger.LogInformation("Reconciliation: {Blobs} blobs, {Ingested} ingested, {Skipped} skipped, {Failed} failed, {Errors} errors", blobs, ingested, skipped, failed, errors);
-        return new ReconcileSummary(blobs, ingested, skipped, failed, errors);
+        return (ingested, skipped, failed, errors);
     }
 
     internal async Task<IngestOutcome> IngestBytesAsync(string blobName, ReportBytes bytes, string? blobETag, CancellationToken cancellationToken)
@@ -157,7 +191,7 @@ public sealed class ReportIngestor
         var hash = bytes.Hash;
         var record = await _store.GetAsync(id, cancellationToken).ConfigureAwait(false);
 
-        if (record is not null && record.ContentHash == hash && ReportStatus.IsFinal(record.Status))
+        if (record is not null && record.ContentHash == hash && ReportStatus.IsFinal(record.Status) && IsCurrent(record))
         {
             if (record.NeedsCleanup) await _store.CleanupAsync(record, cancellationToken).ConfigureAwait(false);
             if (blobETag is not null && record.BlobETag != blobETag)
@@ -195,6 +229,7 @@ public sealed class ReportIngestor
             return new IngestOutcome(id, blobName, IngestResult.Failed, 0, reason, hash);
         }
         record.Attempts++;
+        record.EngineVersion = EngineVersion;
         record.BlobName = blobName;
         record.Status = ReportStatus.Processing;
         record.Size = bytes.Size ?? bytes.Length;
@@ -215,7 +250,7 @@ public sealed class ReportIngestor
         {
             var (result, facts, warnings, failure) = Prepare(blobName, bytes, id, now);
             if (failure is null && facts.Count > 0)
-                await _store.WriteFactsAsync(record, hash, facts, cancellationToken).ConfigureAwait(false);
+                await _store.WriteFactsAsync(record, record.WritingGeneration!, facts, cancellationToken).ConfigureAwait(false);
             await FinishAsync(record, blobName, hash, bytes, blobETag, result, facts, warnings, failure, cancellationToken).ConfigureAwait(false);
             if (failure is not null)
             {
@@ -279,8 +314,10 @@ public sealed class ReportIngestor
         var previous = record.ActiveHash;
         record.BlobName = blobName;
         record.ContentHash = hash;
+        record.EngineVersion = EngineVersion;
+        var generation = record.WritingGeneration!;
         // A failed report has no facts: its active hash matches no rows (not even rows a crashed try left).
-        record.ActiveHash = failure is null ? hash : "failed-" + hash;
+        record.ActiveHash = failure is null ? generation : "failed-" + generation;
         if (previous is not null && previous != record.ActiveHash) record.NeedsCleanup = true;
         record.Status = failure is null ? ReportStatus.Succeeded : ReportStatus.Failed;
         record.ProcessingSince = null;

@@ -27,6 +27,20 @@ public sealed class ReportRecord
     public string? RegionSource { get; set; }
     public string? YearSource { get; set; }
     public string? ContentHash { get; set; }
+    /// <summary>The extraction engine version (<see cref="Extraction.ReportExtractor.EngineVersion"/>) that produced the facts
+    /// of <see cref="ContentHash"/>, set when the content is taken in hand; null for rows written before versions were kept.</summary>
+    public string? EngineVersion { get; set; }
+    /// <summary>The key fact rows of <see cref="ContentHash"/> read by <see cref="EngineVersion"/> carry (see <see cref="Generation"/>).</summary>
+    public string? WritingGeneration => ContentHash is null ? null : Generation(ContentHash, EngineVersion);
+
+    /// <summary>
+    /// What fact rows carry as their hash: the content hash, combined with the engine version that read it, so that
+    /// re-extracting unchanged content with a new engine writes new rows beside the old ones and switches to them
+    /// atomically. Without a version (rows of older deployments) it is the content hash itself.
+    /// </summary>
+    public static string Generation(string contentHash, string? engineVersion) =>
+        engineVersion is null ? contentHash
+            : Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(contentHash + "|" + engineVersion)));
     public string? ActiveHash { get; set; }
     public string? BlobETag { get; set; }
     public long Size { get; set; }
@@ -65,6 +79,7 @@ public sealed class ReportRecord
             ["RegionSource"] = RegionSource,
             ["YearSource"] = YearSource,
             ["ContentHash"] = ContentHash,
+            ["EngineVersion"] = EngineVersion,
             ["ActiveHash"] = ActiveHash,
             ["BlobETag"] = BlobETag,
             ["Size"] = Size,
@@ -95,6 +110,7 @@ public sealed class ReportRecord
         RegionSource = e.GetString("RegionSource"),
         YearSource = e.GetString("YearSource"),
         ContentHash = e.GetString("ContentHash"),
+        EngineVersion = e.GetString("EngineVersion"),
         ActiveHash = e.GetString("ActiveHash"),
         BlobETag = e.GetString("BlobETag"),
         Size = e.GetInt64("Size") ?? 0,

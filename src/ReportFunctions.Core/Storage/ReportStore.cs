@@ -117,7 +117,7 @@ public sealed class ReportStore
                 rows.Add(e);
             fresh = await GetAsync(record.Id, cancellationToken).ConfigureAwait(false);
             if (fresh is null) return;
-            var writing = fresh.Status == ReportStatus.Processing ? fresh.ContentHash : null;
+            var writing = fresh.Status == ReportStatus.Processing ? fresh.WritingGeneration : null;
             var stale = rows.Where(e => FactRows.Hash(e) is var h && h != fresh.ActiveHash && h != writing).ToList();
             if (rows.Count > stale.Count) keep.Add(region);
             if (stale.Count == 0) continue;
@@ -134,7 +134,7 @@ public sealed class ReportStore
         }
         fresh ??= await GetAsync(record.Id, cancellationToken).ConfigureAwait(false);
         // A writer of new content is at work: it finishes (and cleans up) itself.
-        if (fresh is null || (fresh.Status == ReportStatus.Processing && fresh.ContentHash != fresh.ActiveHash)) return;
+        if (fresh is null || (fresh.Status == ReportStatus.Processing && fresh.WritingGeneration != fresh.ActiveHash)) return;
         fresh.TouchedRegions = keep;
         fresh.NeedsCleanup = false;
         try

@@ -1,4 +1,5 @@
 using ReportFunctions.Core.Extraction;
+using ReportFunctions.Core.Extraction.Evaluation;
 using Xunit;
 using Xunit.Abstractions;
 

@@ -1,9 +1,10 @@
 using System.Text.Json;
 using ReportFunctions.Core.Domain;
 
-namespace ReportFunctions.Core.Tests.Extraction;
+namespace ReportFunctions.Core.Extraction.Evaluation;
 
-/// <summary>The matching logic of /work/shared/eval/score.py, ported.</summary>
+/// <summary>The matching logic of the shared scorer (eval/score.py), ported: same doc, region, indicator, period and kind,
+/// values within 0.5% (0.051 for percentages), money of different currencies never matching.</summary>
 public static class GoldScorer
 {
     public sealed record Item(string Doc, string Region, string Indicator, string Period, string Kind, double Value, string Unit);
@@ -28,6 +29,15 @@ public static class GoldScorer
     }
 
     public static Item FromFact(string doc, Fact f) => new(doc, f.Region, f.Indicator, f.Period, f.Kind, f.Value, f.Unit);
+
+    /// <summary>The report as score.py prints it: overall, then one line per code.</summary>
+    public static IEnumerable<string> Format(Report report)
+    {
+        var o = report.Overall;
+        yield return FormattableString.Invariant($"overall  precision {o.Precision:0.000}  recall {o.Recall:0.000}  F1 {o.F1:0.000}  (tp {o.Tp}, fp {o.Fp}, fn {o.Fn})");
+        foreach (var (code, c) in report.PerIndicator)
+            yield return FormattableString.Invariant($"  {code,-32} P {c.Precision:0.00} R {c.Recall:0.00} F1 {c.F1:0.00}  (tp {c.Tp}, fp {c.Fp}, fn {c.Fn})");
+    }
 
     private static string Norm(string s) => new(s.ToLowerInvariant().Where(c => c is >= 'a' and <= 'z' or >= '0' and <= '9').ToArray());
 
