@@ -49,6 +49,10 @@ public sealed partial class ReportExtractor
                 if (found is null) continue;
                 var wgt = 1.0;
                 if (found.Level == RegionLevels.Country) wgt = 0.3;
+                // "South China's Guangdong", "northwest China's Gansu": a direction of the country locates a province, it is not the subject
+                if (found.Level == RegionLevels.Country && i > 0 && _t[i - 1].W is { } dw && Directions.Contains(dw) && t.Poss) wgt = 0;
+                // "the ... session of the 14th National People's Congress": the nation's report (its venue, Beijing, is not the subject)
+                if (found.Level == RegionLevels.Country && t.W is "national" && t.Start < 2000 && MatchWordsSkip(i + 1, Peoples, Congress)) wgt += 8;
                 if (found.Level != RegionLevels.City && mentions.Count > 0 && mentions[^1] is var pm && pm.R.Level == RegionLevels.City && pm.R.Province == found.Name
                     && i - (pm.Tok + pm.Len) <= 6 && (_t[i - 1].IsP(',') || _t[i - 1].W is "in" || LocationAppositive(i)))
                 {
@@ -110,8 +114,7 @@ public sealed partial class ReportExtractor
             {
                 var t = _t[k];
                 if (t.Kind == TokKind.Break || t.IsP('.') || t.IsP(';')) return false;
-                if (t.W is "capital" or "east" or "eastern" or "south" or "southern" or "north" or "northern" or "west" or "western" or "central"
-                    or "southwest" or "northwest" or "northeast" or "southeast" or "southwestern" or "northwestern" or "northeastern" or "southeastern") return true;
+                if (t.W is { } w && (w is "capital" || Directions.Contains(w))) return true;
                 if (t.W == "in" && k == i - 1) return true;
                 if (t.Poss && t.W is "china" or "chinas") return true;
             }

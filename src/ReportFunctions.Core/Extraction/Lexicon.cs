@@ -85,6 +85,10 @@ internal static class Lexicon
     public static readonly HashSet<string> Comparatives = S(nameof(Comparatives));
     public static readonly HashSet<string> YearWordsLast = S(nameof(YearWordsLast));
     public static readonly HashSet<string> Ordinals = S(nameof(Ordinals));
+    public static readonly HashSet<string> Directions = S(nameof(Directions));
+    public static readonly HashSet<string> EstimateCues = S(nameof(EstimateCues));
+    public static readonly HashSet<string> FirmEstimateCues = S(nameof(FirmEstimateCues));
+    public static readonly HashSet<string> ReviewHeader = S(nameof(ReviewHeader));
     public static readonly HashSet<string> SubCategoryModifiers = S(nameof(SubCategoryModifiers));
     public static readonly HashSet<string> VerbsAfterTo = S(nameof(VerbsAfterTo));
     public static readonly string Five = Reg("five"), Plan = Reg("plan"), Period = Reg("period"), During = Reg("during"), Over = Reg("over"), This = Reg("this"), Next = Reg("next"),

@@ -178,6 +178,9 @@ public sealed partial class ReportExtractor
                 if (TargetCues.Contains(w))
                 {
                     if (w == "expected" && k > 0 && _t[k - 1].W is "than") continue;
+                    // "GDP is expected to grow 5.8%" in the review, "it is estimated that GDP will grow ...": an estimate of the year just ended
+                    var estimate = EstimateCues.Contains(w) ? w : EstimateBefore(segStart, k);
+                    if (estimate is not null && (_inReview || FirmEstimateCues.Contains(estimate))) return false;
                     return true;
                 }
                 if (PastVerbs.Contains(w)) return false;
@@ -192,6 +195,13 @@ public sealed partial class ReportExtractor
                     if (t.W is { } pw && PastVerbs.Contains(pw)) return false;
                 }
             return false;
+        }
+
+        private string? EstimateBefore(int segStart, int k)
+        {
+            for (var j = k - 1; j >= Math.Max(segStart, k - 12); j--)
+                if (_t[j].W is { } w && EstimateCues.Contains(w)) return w;
+            return null;
         }
 
         private bool HasTargetCue(int from, int to)

@@ -116,6 +116,7 @@ public sealed partial class ReportExtractor
                     var tk = _t[i];
                     if (tk.Kind == TokKind.Break)
                     {
+                        UpdateSection(paraStart, i);
                         var had = targetMode;
                         if (i > sentStart) targetMode = Sentence(sentStart, i, targetMode, facts);
                         // a target list goes on through short lines; a long paragraph ends it
@@ -152,6 +153,27 @@ public sealed partial class ReportExtractor
             var es = _t[v.QualTok >= 0 ? v.QualTok : v.Tok].Start;
             var ee = _t[v.EndTok - 1].End;
             _vetoed.Add(new VetoedCandidate(code, veto, rule, _text.Substring(es, ee - es), es));
+        }
+
+        /// <summary>Stage: structure. True from a heading of the review of the year just ended ("I. A Review of Our Work in 2023",
+        /// "2023 in review") to the next heading of plans or targets; estimates there are outcomes.</summary>
+        private bool _inReview;
+
+        private void UpdateSection(int lineStart, int lineEnd)
+        {
+            if (lineEnd - lineStart is 0 or > 14) return; // headings are short lines
+            var review = false;
+            var plan = false;
+            for (var k = lineStart; k < lineEnd; k++)
+            {
+                var t = _t[k];
+                if (t.Kind == TokKind.Number && !t.IsYear && !(k == lineStart || k == lineStart + 1)) return; // a line with figures is no heading
+                if (t.W is { } w && ReviewHeader.Contains(w)) review = true;
+                if (t.W is { } pw && (TargetHeader.Contains(pw) || pw is "tasks" or "plans" or "requirements" or "arrangements")) plan = true;
+                if (t.IsYear && _year is { } y && t.Num >= y) plan = true;
+            }
+            if (review && !plan) _inReview = true;
+            else if (plan) _inReview = false;
         }
 
         private int ListMarkerEnd(int p)
