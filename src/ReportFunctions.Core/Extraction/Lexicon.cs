@@ -88,6 +88,8 @@ internal static class Lexicon
     public static readonly HashSet<string> Directions = S(nameof(Directions));
     public static readonly HashSet<string> EstimateCues = S(nameof(EstimateCues));
     public static readonly HashSet<string> FirmEstimateCues = S(nameof(FirmEstimateCues));
+    public static readonly HashSet<string> AverageRateCues = S(nameof(AverageRateCues));
+    public static readonly HashSet<string> SpanTotalCues = S(nameof(SpanTotalCues));
     public static readonly HashSet<string> ReviewHeader = S(nameof(ReviewHeader));
     public static readonly HashSet<string> SubCategoryModifiers = S(nameof(SubCategoryModifiers));
     public static readonly HashSet<string> VerbsAfterTo = S(nameof(VerbsAfterTo));

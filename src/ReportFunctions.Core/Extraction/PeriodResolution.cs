@@ -15,6 +15,7 @@ public sealed partial class ReportExtractor
             rule = "period:none";
             var isGrowth = code.EndsWith("_growth", StringComparison.Ordinal) && code != "cpi_growth" || code == "cpi_growth" && false;
             var isAmount = v.Unit == UnitKind.Money;
+            var isTotal = isAmount || v.Unit == UnitKind.None; // money and counts add up over a span
             var Y = _year;
             var back = Math.Max(s, v.Tok - MaxBack);
 
@@ -80,7 +81,14 @@ public sealed partial class ReportExtractor
                 if (w == Over && k + 3 < _t.Count && _t[k + 1].W is "past" or "last" && _t[k + 2].W == Five) accumulated |= isAmount;
                 // "In the past five years, fixed asset investment totaled 1.2 trillion yuan": a total over the span
                 if (pastSpan && isAmount && k < v.Tok && w is "totaled" or "totalled" or "totaling" or "totalling" or "amounted" or "aggregated") accumulated = true;
+                // "grew by an average of 7.6% a year", "8.7% a year on average", "per year": a yearly average rate
+                if (AverageRateCues.Contains(w) && k + 1 < _t.Count && _t[k + 1].W == Year && !(k > 0 && _t[k - 1].W is "last" or "this" or "next" or "previous")
+                    && !(k + 2 < _t.Count && (_t[k + 2].W is "on" or "earlier" or "ago" or "before" or "ahead" || _t[k + 2].IsP('-')))) avgAnnual = true;
+                if (w == Average && (k + 1 < _t.Count && _t[k + 1].W == Of || k > 0 && _t[k - 1].W == "on")) avgAnnual = true;
+                // "created during the period", "over the five years", "in total" within a five-year review: a cumulative total
+                if ((pastSpan || _fiveYearReview) && isTotal && SpanTotalCues.Contains(w)) accumulated = true;
             }
+            if (_fiveYearReview) pastSpan = true;
 
             string kind;
             int endYear;
@@ -124,7 +132,7 @@ public sealed partial class ReportExtractor
             }
 
             // a growth rate stated for a plan period ("During the 13th Five-Year Plan period, ... grew by 6.8%") is its annual average
-            var span = isGrowth && (avgAnnual || spanTo > 0 && ctxYear == 0 && v.AttachedYear == 0) || isAmount && accumulated;
+            var span = isGrowth && (avgAnnual || spanTo > 0 && ctxYear == 0 && v.AttachedYear == 0) || isTotal && accumulated;
             if (span)
             {
                 rule += "+span";

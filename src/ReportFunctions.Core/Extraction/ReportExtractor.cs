@@ -162,19 +162,34 @@ public sealed partial class ReportExtractor
         private void UpdateSection(int lineStart, int lineEnd)
         {
             if (lineEnd - lineStart is 0 or > 14) return; // headings are short lines
-            var review = false;
-            var plan = false;
+            bool review = false, plan = false, yearAhead = false, work = false, title = false;
             for (var k = lineStart; k < lineEnd; k++)
             {
                 var t = _t[k];
                 if (t.Kind == TokKind.Number && !t.IsYear && !(k == lineStart || k == lineStart + 1)) return; // a line with figures is no heading
                 if (t.W is { } w && ReviewHeader.Contains(w)) review = true;
                 if (t.W is { } pw && (TargetHeader.Contains(pw) || pw is "tasks" or "plans" or "requirements" or "arrangements")) plan = true;
-                if (t.IsYear && _year is { } y && t.Num >= y) plan = true;
+                if (t.IsYear && _year is { } y && t.Num >= y) yearAhead = true;
+                if (t.W == Work) work = true;
+                if (t.W == Report || t.W == Government) title = true;
             }
-            if (review && !plan) _inReview = true;
-            else if (plan) _inReview = false;
+            if (yearAhead && work && !title) plan = true; // "II. Work for 2024"
+            var fiveYears = false;
+            for (var k = lineStart; k + 1 < lineEnd; k++)
+                if (_t[k].W == Five && _t[k + 1].W is "years" or "year") fiveYears = true;
+            if (review || fiveYears)
+            {
+                if (plan && !fiveYears) { _inPlan = true; _inReview = false; _fiveYearReview = false; return; }
+                _inReview = true; _inPlan = false; _fiveYearReview = fiveYears && !plan;
+            }
+            else if (plan) { _inPlan = true; _inReview = false; _fiveYearReview = false; }
         }
+
+        /// <summary>From a heading of this year's targets ("2026 TARGETS", "Growth targets for 2015") to the next heading.</summary>
+        private bool _inPlan;
+
+        /// <summary>From a heading of the past five years ("THE PAST FIVE YEARS") to the next heading: rates are yearly averages, totals cumulative.</summary>
+        private bool _fiveYearReview;
 
         private int ListMarkerEnd(int p)
         {
