@@ -2,6 +2,7 @@ using System.Text;
 using Azure.Data.Tables;
 using ReportFunctions.Core.Configuration;
 using ReportFunctions.Core.Domain;
+using ReportFunctions.Core.Extraction;
 using ReportFunctions.Core.Ingestion;
 using ReportFunctions.Core.Storage;
 using ReportFunctions.IntegrationTests.Support;
@@ -15,6 +16,9 @@ public sealed class IngestionTests(AzuriteFixture azurite)
     [
         ("gdp", "2020", "actual", 6461300000000), ("gdp_growth", "2020", "actual", 3.6), ("gdp_growth", "2021", "target", 6),
     ];
+
+    /// <summary>The key the fact rows of a content carry: the content hash with the current engine version.</summary>
+    private static string Generation(string contentHash) => ReportRecord.Generation(contentHash, ReportExtractor.EngineVersion);
 
     private static async Task<List<StoredFact>> RegionFacts(StorageTestEnv env, string region)
     {
@@ -47,7 +51,8 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         Assert.Equal(3, row.FactCount);
         Assert.Equal(1, row.Attempts);
         Assert.Equal(64, row.ContentHash!.Length);
-        Assert.Equal(row.ContentHash, row.ActiveHash);
+        Assert.Equal(ReportExtractor.EngineVersion, row.EngineVersion);
+        Assert.Equal(ReportRecord.Generation(row.ContentHash, row.EngineVersion), row.ActiveHash);
         Assert.NotNull(row.IngestedAt);
         Assert.False(row.NeedsCleanup);
 
@@ -98,7 +103,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         var byIndicator = await env.RawRowsAsync(env.Storage.FactsByIndicator);
         Assert.Equal(2, byRegion.Count);
         Assert.Equal(2, byIndicator.Count);
-        Assert.All(byRegion.Concat(byIndicator), e => Assert.Equal(outcome.ContentHash, e.GetString("Hash")));
+        Assert.All(byRegion.Concat(byIndicator), e => Assert.Equal(Generation(outcome.ContentHash!), e.GetString("Hash")));
         var row = await env.Store.GetAsync(outcome.ReportId, default);
         Assert.Equal(["Jiaxing"], row!.TouchedRegions);
         Assert.Equal("Zhejiang", row.Province);
@@ -142,18 +147,18 @@ public sealed class IngestionTests(AzuriteFixture azurite)
         await Assert.ThrowsAsync<IOException>(() => env.IngestTextAsync("zj.txt", v2Text));
 
         // Some v2 rows exist, but readers see exactly v1.
-        Assert.Equal(100, (await env.RawRowsAsync(env.Storage.FactsByRegion)).Count(e => e.GetString("Hash") != v1.ContentHash));
-        await AssertSeesExactly(env, v1.ContentHash!, 3);
+        Assert.Equal(100, (await env.RawRowsAsync(env.Storage.FactsByRegion)).Count(e => e.GetString("Hash") != Generation(v1.ContentHash!)));
+        await AssertSeesExactly(env, Generation(v1.ContentHash!), 3);
         var row = await env.Store.GetAsync(v1.ReportId, default);
         Assert.Equal(ReportStatus.Processing, row!.Status);
-        Assert.Equal(v1.ContentHash, row.ActiveHash);
+        Assert.Equal(ReportRecord.Generation(v1.ContentHash!, row.EngineVersion), row.ActiveHash);
         Assert.Contains("simulated crash", row.LastError);
 
         // The retry (the trigger's) writes everything, switches, and deletes the v1 rows.
         env.Store.AfterFactTransaction = null;
         var v2 = await env.IngestTextAsync("zj.txt", v2Text);
         Assert.Equal(IngestResult.Succeeded, v2.Result);
-        await AssertSeesExactly(env, v2.ContentHash!, 150);
+        await AssertSeesExactly(env, Generation(v2.ContentHash!), 150);
         Assert.Equal(150, (await env.RawRowsAsync(env.Storage.FactsByRegion)).Count);
         Assert.Equal(150, (await env.RawRowsAsync(env.Storage.FactsByIndicator)).Count);
         Assert.Equal(2, (await env.Store.GetAsync(v1.ReportId, default))!.Attempts);
