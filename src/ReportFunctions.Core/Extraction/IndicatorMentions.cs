@@ -199,10 +199,14 @@ public sealed partial class ReportExtractor
             if (v.Unit == UnitKind.Pct)
             {
                 var w = _t[p].W;
-                if (w is not ("growth" or "increase" or "rise")) return null;
-                p++;
-                if (p < e && _t[p].W is "in" or "of" or "for") p++;
-                else return null;
+                if (w is "in" or "for" && GrowthRightBefore(v)) p++; // "an increase of around 5% in general public budget revenue"
+                else
+                {
+                    if (w is not ("growth" or "increase" or "rise")) return null;
+                    p++;
+                    if (p < e && _t[p].W is "in" or "of" or "for") p++;
+                    else return null;
+                }
             }
             else if (p < e && _t[p].W is "more" or "national") p++;
             if (p >= e || _t[p].W is not { } fw || !Phrases.TryGetValue(fw, out var cands)) return null;
@@ -212,6 +216,14 @@ public sealed partial class ReportExtractor
                 if (end >= 0) return new Match(p, end, c);
             }
             return null;
+        }
+
+        /// <summary>"growth of (about) X%", "an increase of X%": a growth word right before the value.</summary>
+        private bool GrowthRightBefore(Value v)
+        {
+            var k = (v.QualTok >= 0 ? v.QualTok : v.Tok) - 1;
+            if (k >= 0 && _t[k].W == Of) k--;
+            return k >= 0 && _t[k].W is { } w && GrowthWords.Contains(w);
         }
 
         private int StartOfPhraseBefore(Value v, int clauseStart)

@@ -42,8 +42,8 @@ public sealed class CorpusTests(ITestOutputHelper output)
     public void English_dev_corpus_scores_at_least_its_last_measured_level()
     {
         var report = Score("en", "dev", showErrors: true);
-        Assert.True(report.Overall.F1 >= 0.84, $"dev F1 {report.Overall.F1:0.000} < 0.84");
-        Assert.True(report.Overall.Precision >= 0.89, $"dev precision {report.Overall.Precision:0.000} < 0.89");
+        Assert.True(report.Overall.F1 >= 0.85, $"dev F1 {report.Overall.F1:0.000} < 0.85");
+        Assert.True(report.Overall.Precision >= 0.90, $"dev precision {report.Overall.Precision:0.000} < 0.90");
     }
 
     /// <summary>The English blind corpus: figures only (scored at milestones; its errors are not shown to the rule writer).</summary>
@@ -51,7 +51,7 @@ public sealed class CorpusTests(ITestOutputHelper output)
     public void English_blind_corpus_scores_at_least_its_last_milestone()
     {
         var report = Score("en", "blind", showErrors: false);
-        Assert.True(report.Overall.F1 >= 0.78, $"blind F1 {report.Overall.F1:0.000} < 0.78");
+        Assert.True(report.Overall.F1 >= 0.80, $"blind F1 {report.Overall.F1:0.000} < 0.80");
     }
 
     /// <summary>Each indicator's examples (the '+'/'-' lines of Data/indicators/*.indicator): a wording is data plus its test.</summary>
