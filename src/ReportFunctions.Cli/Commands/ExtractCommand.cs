@@ -61,13 +61,8 @@ public static class ExtractCommand
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    public static string ToJsonLine(string doc, Fact f, bool rules = false)
-    {
-        using var ms = new MemoryStream();
-        using (var w = new Utf8JsonWriter(ms, WriterOptions))
+    public static string ToJsonLine(string doc, Fact f, bool rules = false) => JsonLine(doc, w =>
         {
-            w.WriteStartObject();
-            w.WriteString("doc", doc);
             w.WriteString("region", f.Region);
             w.WriteString("indicator", f.Indicator);
             w.WriteString("period", f.Period);
@@ -84,23 +79,26 @@ public static class ExtractCommand
                 foreach (var r in f.Rules) w.WriteStringValue(r);
                 w.WriteEndArray();
             }
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(ms.ToArray());
-    }
+        });
 
-    private static string VetoedJsonLine(string doc, VetoedCandidate v)
+    private static string VetoedJsonLine(string doc, VetoedCandidate v) => JsonLine(doc, w =>
+        {
+            w.WriteString("vetoed", v.Indicator);
+            w.WriteString("veto", v.Veto);
+            w.WriteString("attach_rule", v.AttachRule);
+            w.WriteString("evidence", v.Evidence);
+            w.WriteNumber("evidence_start", v.EvidenceStart);
+        });
+
+    /// <summary>One JSON object on one line: <c>doc</c> first, then what <paramref name="write"/> adds.</summary>
+    private static string JsonLine(string doc, Action<Utf8JsonWriter> write)
     {
         using var ms = new MemoryStream();
         using (var w = new Utf8JsonWriter(ms, WriterOptions))
         {
             w.WriteStartObject();
             w.WriteString("doc", doc);
-            w.WriteString("vetoed", v.Indicator);
-            w.WriteString("veto", v.Veto);
-            w.WriteString("attach_rule", v.AttachRule);
-            w.WriteString("evidence", v.Evidence);
-            w.WriteNumber("evidence_start", v.EvidenceStart);
+            write(w);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(ms.ToArray());

@@ -16,8 +16,14 @@ public static class CorpusEvaluation
             if (!decoded.Ok) throw new InvalidDataException($"{path}: {decoded.Error}");
             var goldPath = Path.ChangeExtension(path, ".jsonl");
             var lines = File.Exists(goldPath) ? File.ReadAllLines(goldPath).Where(l => !string.IsNullOrWhiteSpace(l)).ToList() : [];
-            var gold = lines.Select(GoldScorer.FromJson).ToList();
-            var evidence = lines.Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.TryGetProperty("evidence", out var e) ? e.GetString() ?? "" : "").ToList();
+            var gold = new List<GoldScorer.Item>(lines.Count);
+            var evidence = new List<string>(lines.Count);
+            foreach (var line in lines)
+            {
+                using var d = System.Text.Json.JsonDocument.Parse(line);
+                gold.Add(GoldScorer.FromJson(d.RootElement));
+                evidence.Add(d.RootElement.TryGetProperty("evidence", out var e) ? e.GetString() ?? "" : "");
+            }
             list.Add(new CorpusPassage(Path.GetFileName(path), decoded.Text!, gold, evidence));
         }
         return list;

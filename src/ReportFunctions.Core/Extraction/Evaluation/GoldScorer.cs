@@ -23,7 +23,11 @@ public static class GoldScorer
     public static Item FromJson(string line)
     {
         using var d = JsonDocument.Parse(line);
-        var r = d.RootElement;
+        return FromJson(d.RootElement);
+    }
+
+    public static Item FromJson(JsonElement r)
+    {
         return new Item(r.GetProperty("doc").GetString()!, r.GetProperty("region").GetString()!, r.GetProperty("indicator").GetString()!,
             r.GetProperty("period").ToString(), r.GetProperty("kind").GetString()!, r.GetProperty("value").GetDouble(), r.GetProperty("unit").GetString()!);
     }
