@@ -103,10 +103,11 @@ public sealed partial class ReportExtractor
                     var countLike = first.Unit is UnitKind.None or UnitKind.Years;
                     if (countLike)
                     {
-                        var fm = ForwardConcept(first, e);
-                        if (fm is { } m)
+                        if (ForwardConcepts(first, first, e, matches, concepts))
                         {
-                            concepts.Add(m); forward = true; evidenceStart = first.QualTok >= 0 ? first.QualTok : first.Tok; evidenceEnd = m.End; rule = "attach:count-then-indicator";
+                            if (concepts.Count > 1) concepts.RemoveRange(1, concepts.Count - 1);
+                            var m = concepts[0];
+                            forward = true; evidenceStart = first.QualTok >= 0 ? first.QualTok : first.Tok; evidenceEnd = m.End; rule = "attach:count-then-indicator";
                             // "120,000 new urban jobs or more"
                             if (first.Qual == Qualifiers.Exact && m.End + 1 < e && _t[m.End].W == "or" && _t[m.End + 1].W is "more" or "above" or "over")
                             { first.Qual = Qualifiers.AtLeast; evidenceEnd = m.End + 2; }
@@ -126,8 +127,12 @@ public sealed partial class ReportExtractor
                     }
                     if (concepts.Count == 0 && first.Unit == UnitKind.Pct)
                     {
-                        var fm = ForwardConcept(first, e);
-                        if (fm is { } m) { concepts.Add(m); forward = true; evidenceStart = StartOfPhraseBefore(first, clauseStart); evidenceEnd = m.End; rule = "attach:percent-growth-of-indicator"; }
+                        if (ForwardConcepts(first, last, e, matches, concepts))
+                        {
+                            forward = true; evidenceStart = StartOfPhraseBefore(first, clauseStart); evidenceEnd = concepts.Max(m => m.End); rule = "attach:percent-growth-of-indicator";
+                            // "growth of 8% in both A and B": the one value for each
+                            if (groupMembers.Count == 1 && concepts.Count == 2) { groupMembers.Add(first); rule += "+both"; }
+                        }
                     }
                     // "After growing 4.3% last year, the city aims for GDP growth of ...": the growth concept of the main clause
                     if (concepts.Count == 0 && first.Unit == UnitKind.Pct && groupMembers.Count == 1 && first.Tok - 2 >= clauseStart
@@ -150,7 +155,8 @@ public sealed partial class ReportExtractor
                         if (prev.Count > 0) { concepts.Add(new Match(first.Tok, first.Tok, prev[^1].C)); evidenceStart = first.Tok - 2; rule = "attach:pronoun-subject"; }
                     }
                     if (concepts.Count == 0 && prevEnd > clauseStart && lastConceptInClause != Concept.None
-                        && (first.Unit == UnitKind.Pct || first.Unit is UnitKind.Money or UnitKind.None && LinksToPrevious(prevEnd, first.Tok)))
+                        && (first.Unit == UnitKind.Pct || first.Unit is UnitKind.Money or UnitKind.None && LinksToPrevious(prevEnd, first.Tok)
+                            || lastConceptInClause == Concept.IncomeAll && IncomeSubjectAfter(first) is not null))
                     {
                         concepts.Add(new Match(first.Tok, first.Tok, lastConceptInClause));
                         evidenceStart = prevEnd;
@@ -228,6 +234,8 @@ public sealed partial class ReportExtractor
                 {
                     var val = groupMembers[gi];
                     var c = concepts[gi];
+                    // "per capita disposable income was 50,146 yuan for urban residents": the subject after the value
+                    if (c.C == Concept.IncomeAll && IncomeSubjectAfter(val) is { } sub) c = c with { C = sub };
                     if (gi > 0 && val.Qual == Qualifiers.Exact) val.Qual = first.Qual;
                     var code = CodeFor(c.C, val, out var unit);
                     if (code is null) continue;
@@ -252,6 +260,16 @@ public sealed partial class ReportExtractor
                 }
             }
             return newTargetMode;
+        }
+
+        private Concept? IncomeSubjectAfter(Value v)
+        {
+            var k = v.EndTok;
+            if (k + 1 >= _t.Count || _t[k].W is not ("for" or "among")) return null;
+            k++;
+            if (_t[k].W == "the" && k + 1 < _t.Count) k++;
+            if (k + 1 < _t.Count && _t[k + 1].W == And) return null; // "for urban and rural residents": both
+            return _t[k].W == Urban ? Concept.IncomeUrban : _t[k].W == Rural || _t[k].W == Farmers ? Concept.IncomeRural : null;
         }
 
         private List<Match> IncomeSubjectsAfter(Value last)

@@ -22,7 +22,8 @@ public sealed partial class ReportExtractor
                     i = Math.Max(i, AddIncome(s, e, i, list) - 1); // its subjects are not read again ("..., urban residents and rural residents")
                     continue;
                 }
-                if (w is "urban" or "rural" or "farmers" && i + 1 < e && _t[i + 1].W is "residents" or "by" or "residents'" && !IncomeNear(s, e, i) && HasIncomeBefore(s, i))
+                if (w is "urban" or "rural" or "farmers" && i + 1 < e && _t[i + 1].W is "residents" or "by" or "residents'" && !IncomeNear(s, e, i) && HasIncomeBefore(s, i)
+                    && !(i > s && _t[i - 1].W is "for" or "among")) // "50,146 yuan for urban residents": the subject of the value before
                 {
                     // ellipsis: "rural residents' income grew by 8%, and urban residents' by 5.1%"
                     list.Add(new Match(i, i + 2, w == "urban" ? Concept.IncomeUrban : Concept.IncomeRural));
@@ -145,6 +146,8 @@ public sealed partial class ReportExtractor
                 var t = _t[k];
                 if (t.Kind is TokKind.Number || t.Kind == TokKind.Punct && t.P is ',' or ';' or ':') break;
                 var w = t.W;
+                // "the per capita disposable income of urban residents and the per capita net income of rural residents": each its own subject
+                if (w == "the" || w == Income || w == Incomes) break;
                 if (w == Low || w == Families || w == Minimum || w == Wage || w == Fiscal || w == "operating" || w == "business" || w == "tax" || w == "revenue" || w == "property") return i + 1;
                 if (w == Urban) { urban = k; lo = k; }
                 else if (w == Rural || w == Farmers) { rural = k; lo = k; }
@@ -192,30 +195,43 @@ public sealed partial class ReportExtractor
 
         private static bool IsConceptWord(string? w) => w is not null && Phrases.ContainsKey(w) && w is not ("new" or "total" or "urban" or "rural" or "per" or "average");
 
-        private Match? ForwardConcept(Value v, int e)
+        /// <summary>
+        /// The indicator named right after the value(s): "120,000 new urban jobs", "an increase of 5% in general public budget revenue",
+        /// "growth of 5% and 7% in the per capita disposable income of urban and rural residents" (one subject per value of the group).
+        /// </summary>
+        private bool ForwardConcepts(Value v, Value last, int e, List<Match> matches, List<Match> into)
         {
-            var p = v.EndTok;
-            if (p >= e) return null;
+            var p = last.OwnEnd >= 0 ? last.OwnEnd : last.EndTok;
+            if (p >= e) return false;
             if (v.Unit == UnitKind.Pct)
             {
                 var w = _t[p].W;
                 if (w is "in" or "for" && GrowthRightBefore(v)) p++; // "an increase of around 5% in general public budget revenue"
                 else
                 {
-                    if (w is not ("growth" or "increase" or "rise")) return null;
+                    if (w is not ("growth" or "increase" or "rise")) return false;
                     p++;
                     if (p < e && _t[p].W is "in" or "of" or "for") p++;
-                    else return null;
+                    else return false;
                 }
+                if (p < e && _t[p].W is "the" or "both") p++;
             }
             else if (p < e && _t[p].W is "more" or "national") p++;
-            if (p >= e || _t[p].W is not { } fw || !Phrases.TryGetValue(fw, out var cands)) return null;
-            foreach (var (words, c) in cands)
+            if (p >= e) return false;
+            var before = into.Count;
+            foreach (var m in matches)
             {
-                var end = MatchPhrase(p, e, words);
-                if (end >= 0) return new Match(p, end, c);
+                if (m.Start > p) break;
+                if (m.Start == p) into.Add(m);
             }
-            return null;
+            // "growth of 8% in both fixed asset investment and retail sales": one value, two subjects
+            if (into.Count - before == 1 && v == last && p > 0 && _t[p - 1].W == "both")
+            {
+                var m0 = into[^1];
+                if (m0.End + 1 < e && _t[m0.End].W == And)
+                    foreach (var m in matches) if (m.Start == m0.End + 1) { into.Add(m); break; }
+            }
+            return into.Count > before;
         }
 
         /// <summary>"growth of (about) X%", "an increase of X%": a growth word right before the value.</summary>

@@ -244,7 +244,7 @@ public sealed partial class ReportExtractor
                 if (!respAfter && after < _t.Count && _t[after].W is "for" or "in")
                 {
                     // "grew by 4.9% and 6.5% for urban and rural residents respectively"
-                    for (var k = after + 1; k < Math.Min(_t.Count, after + 10); k++)
+                    for (var k = after + 1; k < Math.Min(_t.Count, after + 16); k++)
                     {
                         if (_t[k].W == Respectively) { respAfter = true; break; }
                         if (_t[k].Kind is TokKind.Number or TokKind.Break || _t[k].Kind == TokKind.Punct && _t[k].P is not ',') break;
@@ -256,6 +256,7 @@ public sealed partial class ReportExtractor
                 {
                     var rs = after;
                     while (rs < _t.Count && _t[rs].W != Respectively) rs++;
+                    values[j].OwnEnd = values[j].EndTok;
                     values[j].EndTok = Math.Max(values[j].EndTok, Math.Min(rs + 1, _t.Count));
                 }
                 gid++;
@@ -281,11 +282,13 @@ public sealed partial class ReportExtractor
             return false;
         }
 
+        private bool IsCurrencyPrefix(int k) => _t[k].IsP('$') || _t[k].IsP('¥') || _t[k].W is { } w && (Yuan.Contains(w) || w is "us" or "usd");
+
         private bool OnlyListGlue(int from, int to)
         {
-            if (to - from > 3 || to < from) return false;
+            if (to - from > 4 || to < from) return false;
             for (var k = from; k < to; k++)
-                if (!(_t[k].IsP(',') || _t[k].W == And)) return false;
+                if (!(_t[k].IsP(',') || _t[k].W == And || IsCurrencyPrefix(k))) return false; // "RMB 28,440 and RMB 9,396"
             return true;
         }
 

@@ -62,6 +62,7 @@ public sealed partial class ReportExtractor
         public bool ShareOf;     // "X% of ..."
         public int Group = -1;   // respectively group id
         public bool RespectAfter;
+        public int OwnEnd = -1;  // EndTok before a group's "respectively" was taken into it
     }
 
     private readonly record struct Match(int Start, int End, Concept C);
@@ -167,6 +168,7 @@ public sealed partial class ReportExtractor
             {
                 var t = _t[k];
                 if (t.Kind == TokKind.Number && !t.IsYear && !(k == lineStart || k == lineStart + 1)) return; // a line with figures is no heading
+                if (t.W is { } v && PastVerbs.Contains(v)) return; // "we accomplished seven major tasks over the past year:" is a sentence
                 if (t.W is { } w && ReviewHeader.Contains(w)) review = true;
                 if (t.W is { } pw && (TargetHeader.Contains(pw) || pw is "tasks" or "plans" or "requirements" or "arrangements")) plan = true;
                 if (t.IsYear && _year is { } y && t.Num >= y) yearAhead = true;

@@ -59,17 +59,21 @@ internal static class Tokenizer
         var n = s.Length;
         var i = 0;
         var sawNewline = false;
+        var blankLine = false;
         Span<char> buf = stackalloc char[48];
         Dictionary<string, string>? local = null;
         while (i < n)
         {
             var c = Norm(s[i]);
             if (c == ' ') { i++; continue; }
-            if (c == '\n') { sawNewline = true; i++; continue; }
+            if (c == '\n') { blankLine = sawNewline; sawNewline = true; i++; continue; }
             if (sawNewline)
             {
                 sawNewline = false;
-                if (toks.Count > 0 && toks.Last.Kind != TokKind.Break && (NewlineBreaks(toks.Last, c) || ListMarkerAt(s, i)))
+                // a blank line always ends a paragraph; a single line end only where the next line cannot go on the sentence
+                var blank = blankLine;
+                blankLine = false;
+                if (toks.Count > 0 && toks.Last.Kind != TokKind.Break && (blank || NewlineBreaks(toks.Last, c) || ListMarkerAt(s, i)))
                     toks.Add(new Token { Start = i, End = i, Kind = TokKind.Break });
             }
             if (IsLetter(c))
