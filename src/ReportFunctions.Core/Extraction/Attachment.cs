@@ -166,12 +166,17 @@ public sealed partial class ReportExtractor
                     {
                         var cs = clauseStart;
                         var floor = SegmentStart(s, first.Tok);
-                        while (cs > floor && concepts.Count == 0)
+                        // a group gathers one subject per value across clauses: "Exports reached X (about Y dollars) and imports Z, up 5% and 3% respectively"
+                        var need = groupMembers.Count;
+                        while (cs > floor && concepts.Count < need)
                         {
                             var pcs = ClauseStart(s, cs - 1);
-                            ConceptsIn(matches, pcs, cs, concepts);
-                            if (concepts.Count > 0 && groupMembers.Count == 1) concepts = [concepts[^1]];
+                            var found = new List<Match>();
+                            ConceptsIn(matches, pcs, cs, found);
+                            if (need == 1 && found.Count > 0) concepts.Add(found[^1]);
+                            else concepts.InsertRange(0, found);
                             cs = pcs;
+                            if (need > 1 && found.Count == 0 && concepts.Count > 0 && !_t[pcs > 0 ? pcs - 1 : 0].IsP('(')) break;
                         }
                         // "- GDP: 6.01 trillion yuan, up 6.0%": the label of the line
                         if (concepts.Count == 0 && cs <= floor && LabelConcepts(s, floor, matches, concepts) && groupMembers.Count == 1 && concepts.Count > 1)

@@ -69,7 +69,11 @@ public sealed partial class ReportExtractor
                     i += len - 1;
                     continue;
                 }
+                // "China Daily", "Shanghai Daily": a newspaper's name, not a place
+                if (i + len < _t.Count && _t[i + len].Cap && _t[i + len].W is { } mw && MediaNames.Contains(mw)) { i += len - 1; continue; }
                 var strong = false;
+                // "Lanzhou, the capital of northwest China's Gansu province, ...": the subject described
+                if (i + len + 2 < _t.Count && _t[i + len].IsP(',') && (_t[i + len + 1].W == "capital" || _t[i + len + 1].W == "the" && _t[i + len + 2].W == "capital")) strong = true;
                 for (var k = Math.Max(0, i - 3); k < i; k++)
                     if (_t[k].W is "behalf" || _t[k].W == Of && k > 0 && _t[k - 1].W is "government" or "congress" or "governor" or "mayor" or "committee" or "city" or "province") strong = true;
                 for (var k = i + len; k < Math.Min(_t.Count, i + len + 3); k++)
@@ -106,6 +110,20 @@ public sealed partial class ReportExtractor
                 for (var k = tok; k < tok + len; k++) _otherPlace[k] = tag;
             }
             return (best, source);
+        }
+
+        /// <summary>A date of the given year in its first quarter among the first lines ("Updated: 2024-01-15", "January 12, 2024").</summary>
+        private bool EarlyDateOfYear(int year)
+        {
+            for (var i = 0; i < _t.Count && _t[i].Start < 600; i++)
+            {
+                var t = _t[i];
+                if (!t.IsYear || t.Num != year) continue;
+                if (i + 2 < _t.Count && _t[i + 1].IsP('-') && _t[i + 2].Kind == TokKind.Number && _t[i + 2].IsInt && _t[i + 2].Num is >= 1 and <= 3) return true;
+                for (var k = Math.Max(0, i - 4); k < i; k++)
+                    if (_t[k].W is { } m && FirstQuarterMonths.Contains(m)) return true;
+            }
+            return false;
         }
 
         private bool LocationAppositive(int i)
@@ -182,10 +200,13 @@ public sealed partial class ReportExtractor
                 var t = _t[i];
                 if (!t.IsYear) continue;
                 var y = (int)t.Num;
-                if (t.Start < titleEnd && LineHas(t.Start, "report") && !(i > 0 && _t[i - 1].W is "in" or "since" or "during" or "of" or "than")) return (y, "title");
+                if (t.Start < titleEnd && LineHas(t.Start, "report") && !(i > 0 && _t[i - 1].W is "in" or "since" or "during" or "of" or "than"))
+                    return EarlyDateOfYear(y + 1) ? (y + 1, "date") : (y, "title");
                 // "2024 government work report", "work report for 2020", "Report on the Work of the Government 2021"
                 for (var k = i + 1; k < Math.Min(_t.Count, i + 4); k++)
-                    if (_t[k].W == Report && _t[k - 1].W == Work) return (y, "title");
+                    if (_t[k].W == Report && _t[k - 1].W == Work)
+                        // "Lanzhou unveils 2023 government work report" over a dateline of January 2024: the report on 2023, delivered in 2024
+                        return EarlyDateOfYear(y + 1) ? (y + 1, "date") : (y, "title");
                 for (var k = Math.Max(0, i - 4); k < i; k++)
                     if (_t[k].W == Report && k > 0 && _t[k - 1].W == Work && !_t[i - 1].IsP(',')) return (y, "title");
             }

@@ -23,7 +23,8 @@ public sealed partial class ReportExtractor
                 if (cur.Nominal && !nominal && Math.Abs(cur.F.EvidenceStart - f.EvidenceStart) < 400) { best[key] = (f, nominal); continue; }
                 // "topped 6 trillion yuan ..., reaching 6.01 trillion yuan": the exact figure next to its rounded restatement
                 if (cur.F.Qualifier != Qualifiers.Exact && f.Qualifier == Qualifiers.Exact && cur.F.Unit == f.Unit && cur.Nominal == nominal
-                    && Math.Abs(cur.F.EvidenceStart - f.EvidenceStart) < 200 && Math.Abs(cur.F.Value - f.Value) <= Math.Abs(f.Value) * 0.05)
+                    && Math.Abs(cur.F.EvidenceStart - f.EvidenceStart) < 1500
+                    && (Math.Abs(cur.F.Value - f.Value) <= Math.Abs(f.Value) * 0.05 || cur.F.Qualifier == Qualifiers.Above && f.Value > cur.F.Value)) // "crossed the 2 trillion yuan mark, reaching 2.9 trillion"
                     best[key] = (f, nominal);
             }
             return order.Select(k => best[k].F).ToList();

@@ -203,6 +203,7 @@ public sealed partial class ReportExtractor
         {
             var p = last.OwnEnd >= 0 ? last.OwnEnd : last.EndTok;
             if (p >= e) return false;
+            var from = p;
             if (v.Unit == UnitKind.Pct)
             {
                 var w = _t[p].W;
@@ -218,11 +219,12 @@ public sealed partial class ReportExtractor
             }
             else if (p < e && _t[p].W is "more" or "national") p++;
             if (p >= e) return false;
+            if (v.Unit == UnitKind.Pct) from = p;
             var before = into.Count;
             foreach (var m in matches)
             {
                 if (m.Start > p) break;
-                if (m.Start == p) into.Add(m);
+                if (m.Start >= from) into.Add(m); // "2,530 national high-tech enterprises": the phrase may take the skipped word
             }
             // "growth of 8% in both fixed asset investment and retail sales": one value, two subjects
             if (into.Count - before == 1 && v == last && p > 0 && _t[p - 1].W == "both")
@@ -274,8 +276,9 @@ public sealed partial class ReportExtractor
             if (v.Unit is UnitKind.None or UnitKind.Money && TotalClause(clauseStart, v.Tok)) return true;
             if (v.Unit == UnitKind.Money)
             {
-                var w = _t[clauseStart].W;
-                return clauseStart < v.Tok && w is "reaching" or "totaling" or "totalling" or "amounting" or "hitting" or "reached" or "totaled" or "totalled";
+                var c0 = clauseStart < v.Tok && _t[clauseStart].W == And ? clauseStart + 1 : clauseStart; // ", and reached 52,300 and 24,100 yuan"
+                var w = _t[c0].W;
+                return c0 < v.Tok && w is not null && AmountClauseVerbs.Contains(w);
             }
             if (v.Unit != UnitKind.Pct) return false;
             if (group) return true;
@@ -286,6 +289,11 @@ public sealed partial class ReportExtractor
                 var w = _t[k].W;
                 if (w is not null && (GrowthWords.Contains(w) || Decrease.Contains(w) || w is "accounting" or "accounted" or "representing")) return true;
             }
+            // gapped list: "GDP grew 6.1%; retail sales, 7.3%; investment, 5.0%": the verb of the first item stands for the rest
+            var vs = v.QualTok >= 0 ? v.QualTok : v.Tok;
+            if (vs == clauseStart && clauseStart > _sentStart + 2 && _t[clauseStart - 1].IsP(',') && _t[_segOf[clauseStart - 1 - _sentStart] - 1].IsP(';'))
+                for (var k = _sentStart; k < clauseStart; k++)
+                    if (_t[k].W is { } gw && (GrowthWords.Contains(gw) || Decrease.Contains(gw))) return true;
             var a = v.EndTok < _t.Count ? _t[v.EndTok].W : null;
             return a is "growth" or "increase" or "rise" or "decrease" or "decline" or "drop" or "year" or "yearonyear" or "up" or "down";
         }

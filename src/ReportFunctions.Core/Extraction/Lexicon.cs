@@ -52,6 +52,12 @@ internal static class Lexicon
         [Reg("fifty")] = 50, [Reg("hundred")] = 100, [Reg("a")] = 1,
     };
     public static readonly HashSet<string> Yuan = S(nameof(Yuan));
+    public static readonly HashSet<string> GoalVerbsAfterValue = S(nameof(GoalVerbsAfterValue));
+    public static readonly HashSet<string> GluedUnits = S(nameof(GluedUnits));
+    public static readonly HashSet<string> FirstQuarterMonths = S(nameof(FirstQuarterMonths));
+    public static readonly HashSet<string> AmountClauseVerbs = S(nameof(AmountClauseVerbs));
+    public static readonly HashSet<string> MediaNames = S(nameof(MediaNames));
+    public static readonly HashSet<string> GluedTails = S(nameof(GluedTails));
     public static readonly HashSet<string> Usd = S(nameof(Usd));
     public static readonly HashSet<string> Percent = S(nameof(Percent));
     public static readonly string Per = Reg("per"), Cent = Reg("cent"), Point = Reg("point"), Percentage = Reg("percentage"), Points = Reg("points");

@@ -67,6 +67,16 @@ public sealed partial class ReportExtractor
                 if (w == Five && k + 1 < _t.Count && _t[k + 1].W == "years") pastSpan = true;
                 if (_t[k].Kind == TokKind.Punct && _t[k].P is ';' or '.') break;
             }
+            // "About 90,000 new jobs will be created this year": a goal word after the value, in its clause
+            var goalAfter = false;
+            for (var k = v.EndTok; k < Math.Min(_t.Count, v.EndTok + 12); k++)
+            {
+                var t = _t[k];
+                if (t.Kind is TokKind.Break or TokKind.Number || t.Kind == TokKind.Punct && t.P is ',' or ';' or '.' or ':' || t.W is "and" or "while" or "but" or "than") break;
+                if (t.W is { } gw && GoalVerbsAfterValue.Contains(gw)) { goalAfter = true; break; }
+                if (PastVerbs.Contains(t.W ?? "")) break;
+            }
+            if (goalAfter && _inReview) goalAfter = false;
             // a past span is the default for actuals (the five years before the delivery year)
             var avgAnnual = false;
             var accumulated = false;
@@ -84,7 +94,7 @@ public sealed partial class ReportExtractor
                 // "grew by an average of 7.6% a year", "8.7% a year on average", "per year": a yearly average rate
                 if (AverageRateCues.Contains(w) && k + 1 < _t.Count && _t[k + 1].W == Year && !(k > 0 && _t[k - 1].W is "last" or "this" or "next" or "previous")
                     && !(k + 2 < _t.Count && (_t[k + 2].W is "on" or "earlier" or "ago" or "before" or "ahead" || _t[k + 2].IsP('-')))) avgAnnual = true;
-                if (w == Average && (k + 1 < _t.Count && _t[k + 1].W == Of || k > 0 && _t[k - 1].W == "on")) avgAnnual = true;
+                if (w == Average && (k + 1 < _t.Count && _t[k + 1].W == Of || k > 0 && _t[k - 1].W is "on" or "in")) avgAnnual = true; // "an average of", "on average", "in average"
                 // "created during the period", "over the five years", "in total" within a five-year review: a cumulative total
                 if ((pastSpan || _fiveYearReview) && isTotal && SpanTotalCues.Contains(w)) accumulated = true;
             }
@@ -114,7 +124,7 @@ public sealed partial class ReportExtractor
             else
             {
                 if (Y is null) return null;
-                var target = targetMode || HasCue(segStart, v.Tok) || thisYear && !lastYear;
+                var target = targetMode || HasCue(segStart, v.Tok) || thisYear && !lastYear || goalAfter;
                 if (lastYear) target = false;
                 rule = lastYear ? "period:last-year" : targetMode ? "period:target-list" : target ? (thisYear ? "period:this-year" : "period:target-cue") : "period:review-of-last-year";
                 if (spanTo > 0 && !avgAnnual)

@@ -20,6 +20,9 @@ public sealed partial class ReportExtractor
                 if (t.Kind == TokKind.Number) num = t.Num;
                 else if (t.Kind == TokKind.Word && t.W is { } w && NumberWords.TryGetValue(w, out var nw) && i + 1 < e && _t[i + 1].W is { } sw && (Scales.ContainsKey(sw) || sw == Hundred && w != Hundred))
                     num = nw;
+                // "rose by three percent"
+                else if (t.Kind == TokKind.Word && t.W is { } pw && pw is not ("a" or "hundred") && NumberWords.TryGetValue(pw, out var pn) && i + 1 < e && (_t[i + 1].W == "percent" || _t[i + 1].IsP('%')))
+                    num = pn;
                 else continue;
                 var v = new Value { Tok = i, Num = num };
                 var j = i + 1;
@@ -68,6 +71,16 @@ public sealed partial class ReportExtractor
                     var p = _t[i - 1];
                     if (p.W is "rmb" or "cny" || p.IsP('¥')) v.Unit = UnitKind.Money;
                     else if (p.W is "usd" || p.IsP('$')) { v.Unit = UnitKind.Money; v.Usd = true; }
+                }
+                // "rose 6 and 8 percent", "reached 52,300 and 24,100 yuan", "1.2 and 1.5 trillion yuan": the unit of the pair's second
+                if (v.Unit == UnitKind.None && !v.Skip && j == i + 1 && t.Kind == TokKind.Number && !t.IsYear && j + 2 < e && _t[j].W == And
+                    && _t[j + 1].Kind == TokKind.Number && !_t[j + 1].IsYear)
+                {
+                    var q = j + 2;
+                    var sc = 1.0;
+                    if (_t[q].W is { } qs && Scales.TryGetValue(qs, out var f)) { sc = f; q++; }
+                    if (q < e && (_t[q].IsP('%') || _t[q].W is { } qp && Percent.Contains(qp)) && sc == 1) v.Unit = UnitKind.Pct;
+                    else if (q < e && _t[q].W is { } qy && Yuan.Contains(qy)) { v.Unit = UnitKind.Money; v.Num *= sc; }
                 }
                 if (t.Kind == TokKind.Number && t.IsYear && v.Unit == UnitKind.None && j == i + 1) continue; // a year
                 if (v.Unit == UnitKind.None && i + 1 < e && _t[i + 1].IsP('-') && i + 2 < e && _t[i + 2].Kind == TokKind.Number && t.IsYear) continue;
@@ -192,6 +205,7 @@ public sealed partial class ReportExtractor
             else if (w1 == Least && w2 == At) { q = Qualifiers.AtLeast; at = k - 1; }
             else if (w1 == Most && w2 == At) { q = Qualifiers.AtMost; at = k - 1; }
             else if (w1 == To && w2 == Up) { q = Qualifiers.AtMost; at = k - 1; }
+            else if (w1 == "the" && w2 is not null && Above.Contains(w2)) { q = Qualifiers.Above; at = k - 1; } // "broke the 400 billion yuan mark"
             else if (w1 is not null && Above.Contains(w1))
             {
                 if (w2 is "not" or "no") { q = Qualifiers.AtMost; at = k - 1; }

@@ -119,6 +119,14 @@ internal static class Tokenizer
                     }
                     break;
                 }
+                // "Surveyedunemployment", "GDPgrowth": two words glued where a PDF lost the space
+                var glued = !overflow && len >= 7 && i - start == len + (poss ? 2 : 0) ? GluedSplit(buf[..len]) : 0;
+                if (glued > 0)
+                {
+                    toks.Add(new Token { Start = start, End = start + glued, Kind = TokKind.Word, Cap = cap, W = Intern(buf[..glued], ref local) });
+                    toks.Add(new Token { Start = start + glued, End = i, Kind = TokKind.Word, Poss = poss, W = Intern(buf[glued..len], ref local) });
+                    continue;
+                }
                 var tok = new Token { Start = start, End = i, Kind = TokKind.Word, Cap = cap, Poss = poss };
                 if (!overflow) tok.W = Recent(buf[..len], hash, ref local);
                 toks.Add(tok);
@@ -151,7 +159,7 @@ internal static class Tokenizer
                     isInt = false; i += 2;
                     while (i < n && char.IsAsciiDigit(s[i])) { if (scale < 1e12) { scale *= 10; frac = frac * 10 + (s[i] - '0'); } i++; }
                 }
-                if (i < n && IsLetter(Norm(s[i])))
+                if (i < n && IsLetter(Norm(s[i])) && !GluedUnitAt(s, i, buf))
                 {
                     // 14th, 5G, 2nd: not a quantity
                     while (i < n && (IsLetter(Norm(s[i])) || char.IsAsciiDigit(s[i]))) i++;
@@ -211,6 +219,35 @@ internal static class Tokenizer
         if (Shared.Count < SharedLimit && w.Length <= 24) Shared.TryAdd(new string(w), s);
         else (local ??= new Dictionary<string, string>(StringComparer.Ordinal))[new string(w)] = s;
         return s;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Glued = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> GluedSpan =
+        Glued.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>
+    /// Where an unknown word splits into a known word and an indicator's first word or a unit ("surveyed|unemployment",
+    /// "gdp|growth"), else 0. Decided once per distinct word.
+    /// </summary>
+    private static int GluedSplit(ReadOnlySpan<char> w)
+    {
+        if (GluedSpan.TryGetValue(w, out var at)) return at;
+        at = 0;
+        if (Lexicon.Lookup(w) is null)
+            for (var p = 3; p <= w.Length - 3 && at == 0; p++)
+                if (Lexicon.Lookup(w[..p]) is { } head && !Lexicon.Function.Contains(head) && Lexicon.Lookup(w[p..]) is { } tail && Lexicon.GluedTails.Contains(tail))
+                    at = p;
+        if (Glued.Count < SharedLimit) Glued.TryAdd(new string(w), at);
+        return at;
+    }
+
+    /// <summary>"23,400yuan", "5.8percent": a unit glued to its number.</summary>
+    private static bool GluedUnitAt(string s, int i, Span<char> buf)
+    {
+        var len = 0;
+        while (i + len < s.Length && IsLetter(Norm(s[i + len])) && len < buf.Length) { buf[len] = char.ToLowerInvariant(Norm(s[i + len])); len++; }
+        if (i + len < s.Length && char.IsAsciiDigit(s[i + len])) return false;
+        return Lexicon.Lookup(buf[..len]) is { } w && Lexicon.GluedUnits.Contains(w);
     }
 
     private static bool IsCurrencyCode(ReadOnlySpan<char> w) => w is "rmb" or "usd" or "cny" or "us" or "hkd";
