@@ -76,8 +76,9 @@ public sealed partial class ReportExtractor
                 if (i + len + 2 < _t.Count && _t[i + len].IsP(',') && (_t[i + len + 1].W == "capital" || _t[i + len + 1].W == "the" && _t[i + len + 2].W == "capital")) strong = true;
                 for (var k = Math.Max(0, i - 3); k < i; k++)
                     if (_t[k].W is "behalf" || _t[k].W == Of && k > 0 && _t[k - 1].W is "government" or "congress" or "governor" or "mayor" or "committee" or "city" or "province") strong = true;
-                for (var k = i + len; k < Math.Min(_t.Count, i + len + 3); k++)
-                    if (_t[k].W is "municipal" or "provincial" or "government" or "province" or "municipality" or "autonomous") strong = true;
+                // "Shandong Province", "Jiaxing Municipal Government" (not "Qingdao, the province's largest economy")
+                if (i + len < _t.Count && _t[i + len].W is "municipal" or "provincial" or "government" or "province" or "municipality" or "autonomous"
+                    && !(found.Level == RegionLevels.Country && _t[i + len - 1].Poss)) strong = true; // not "China's provincial GDP rankings"
                 // "Guangzhou, capital of South China's Guangdong province", "in east China's Jiangsu province": where the subject lies, not the subject
                 if (strong && found.Level != RegionLevels.City && LocationAppositive(i)) strong = false;
                 if (strong) wgt += 5;
@@ -110,6 +111,12 @@ public sealed partial class ReportExtractor
                 for (var k = tok; k < tok + len; k++) _otherPlace[k] = tag;
             }
             return (best, source);
+        }
+
+        private bool SentenceEndBetween(int from, int to)
+        {
+            for (var k = from; k < to; k++) if (_t[k].Kind == TokKind.Break || _t[k].IsP('.')) return true;
+            return false;
         }
 
         /// <summary>A date of the given year in its first quarter among the first lines ("Updated: 2024-01-15", "January 12, 2024").</summary>
@@ -208,7 +215,7 @@ public sealed partial class ReportExtractor
                         // "Lanzhou unveils 2023 government work report" over a dateline of January 2024: the report on 2023, delivered in 2024
                         return EarlyDateOfYear(y + 1) ? (y + 1, "date") : (y, "title");
                 for (var k = Math.Max(0, i - 4); k < i; k++)
-                    if (_t[k].W == Report && k > 0 && _t[k - 1].W == Work && !_t[i - 1].IsP(',')) return (y, "title");
+                    if (_t[k].W == Report && k > 0 && _t[k - 1].W == Work && !_t[i - 1].IsP(',') && _t[i - 1].W != In && !SentenceEndBetween(k, i)) return (y, "title");
             }
             // (b) the delivery date: "February 27, 2023", "2023-02-27"
             int? firstDate = null;
