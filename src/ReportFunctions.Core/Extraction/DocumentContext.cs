@@ -69,6 +69,8 @@ public sealed partial class ReportExtractor
                     i += len - 1;
                     continue;
                 }
+                // "the ... National People's Congress in Beijing", "the session held in Beijing": the venue, not the subject
+                if (i >= 2 && _t[i - 1].W == In && _t[i - 2].W is { } vw && VenueWords.Contains(vw)) { i += len - 1; continue; }
                 // "China Daily", "Shanghai Daily": a newspaper's name, not a place
                 if (i + len < _t.Count && _t[i + len].Cap && _t[i + len].W is { } mw && MediaNames.Contains(mw)) { i += len - 1; continue; }
                 var strong = false;
@@ -89,6 +91,14 @@ public sealed partial class ReportExtractor
                 mentions.Add((i, len, found));
                 i += len - 1;
             }
+            // "Premier Wen opens NPC session": the premier delivers the nation's report
+            for (var i = 0; i < _t.Count && _t[i].Start < 2000; i++)
+                if (_t[i].Cap && _t[i].W is { } nw && NationCues.Contains(nw) && g.TryResolve("China", out var nation))
+                {
+                    scores[nation] = scores.GetValueOrDefault(nation) + 8;
+                    mentions.Add((i, 1, nation));
+                    break;
+                }
             RegionInfo best = RegionInfo.Unknown;
             var bestScore = 0.0;
             foreach (var (r, sc) in scores) if (sc > bestScore || sc == bestScore && best.IsUnknown) { best = r; bestScore = sc; }

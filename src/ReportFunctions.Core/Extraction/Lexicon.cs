@@ -54,6 +54,8 @@ internal static class Lexicon
     public static readonly HashSet<string> Yuan = S(nameof(Yuan));
     public static readonly HashSet<string> GoalVerbsAfterValue = S(nameof(GoalVerbsAfterValue));
     public static readonly HashSet<string> GluedUnits = S(nameof(GluedUnits));
+    public static readonly HashSet<string> NationCues = S(nameof(NationCues));
+    public static readonly HashSet<string> VenueWords = S(nameof(VenueWords));
     public static readonly HashSet<string> FirstQuarterMonths = S(nameof(FirstQuarterMonths));
     public static readonly HashSet<string> AmountClauseVerbs = S(nameof(AmountClauseVerbs));
     public static readonly HashSet<string> MediaNames = S(nameof(MediaNames));

@@ -80,14 +80,16 @@ public sealed partial class ReportExtractor
             // a past span is the default for actuals (the five years before the delivery year)
             var avgAnnual = false;
             var accumulated = false;
-            for (var k = clauseStart; k < Math.Min(_t.Count, v.EndTok + 6); k++)
+            // a count's indicator comes after it ("168,000 new urban jobs were created during the period"): its cues come later
+            var cueEnd = v.EndTok + (v.Unit == UnitKind.None ? 14 : 6);
+            for (var k = clauseStart; k < Math.Min(_t.Count, cueEnd); k++)
             {
                 var w = _t[k].W;
                 if (k >= v.EndTok && _t[k].Kind == TokKind.Punct && _t[k].P is ',' or ';' or '.') break;
                 if (w is null) continue;
                 if (w == Average && k + 1 < _t.Count && _t[k + 1].W is "annual" or "annually" || w == Annual && k + 1 < _t.Count && _t[k + 1].W == Average || w == Annually && k >= v.EndTok) avgAnnual = true;
                 if (Accumulated.Contains(w) && !(w == "aggregate" && (_t[k + 1].W is "economic" || k > 0 && _t[k - 1].W is "economic"))) accumulated = true; // not "economic aggregate"
-                if (w == Five && k + 1 < _t.Count && _t[k + 1].W == "years" && k >= v.EndTok) accumulated |= isAmount;
+                if (w == Five && k + 1 < _t.Count && _t[k + 1].W == "years" && k >= v.EndTok) accumulated |= isTotal;
                 if (w == Over && k + 3 < _t.Count && _t[k + 1].W is "past" or "last" && _t[k + 2].W == Five) accumulated |= isAmount;
                 // "In the past five years, fixed asset investment totaled 1.2 trillion yuan": a total over the span
                 if (pastSpan && isAmount && k < v.Tok && w is "totaled" or "totalled" or "totaling" or "totalling" or "amounted" or "aggregated") accumulated = true;
@@ -209,7 +211,7 @@ public sealed partial class ReportExtractor
                 {
                     var t = _t[k];
                     if (t.Kind == TokKind.Break || t.Kind == TokKind.Punct && t.P is '.' or ';' or ':') break;
-                    if (t.W is { } w && TargetCues.Contains(w)) return true;
+                    if (t.W is { } w && TargetCues.Contains(w)) return !(_inReview && EstimateCues.Contains(w)); // "Expected GDP growth: 2.1%" in the review
                     if (t.W is { } pw && PastVerbs.Contains(pw)) return false;
                 }
             return false;

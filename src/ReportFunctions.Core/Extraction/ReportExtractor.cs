@@ -176,6 +176,8 @@ public sealed partial class ReportExtractor
                 if (t.W == Report || t.W == Government) title = true;
             }
             if (yearAhead && work && !title) plan = true; // "II. Work for 2024"
+            // a heading that is only the year just ended ("2022"): its figures are outcomes
+            if (lineEnd - lineStart == 1 && _t[lineStart].IsYear && _year is { } yy && _t[lineStart].Num == yy - 1) { _inReview = true; _inPlan = false; _fiveYearReview = false; return; }
             var fiveYears = false;
             for (var k = lineStart; k + 1 < lineEnd; k++)
                 if (_t[k].W == Five && _t[k + 1].W is "years" or "year") fiveYears = true;
