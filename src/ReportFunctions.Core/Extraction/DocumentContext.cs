@@ -54,7 +54,7 @@ public sealed partial class ReportExtractor
                 // "the ... session of the 14th National People's Congress": the nation's report (its venue, Beijing, is not the subject)
                 if (found.Level == RegionLevels.Country && t.W is "national" && t.Start < 2000 && MatchWordsSkip(i + 1, Peoples, Congress)) wgt += 8;
                 if (found.Level != RegionLevels.City && mentions.Count > 0 && mentions[^1] is var pm && pm.R.Level == RegionLevels.City && pm.R.Province == found.Name
-                    && i - (pm.Tok + pm.Len) <= 6 && (_t[i - 1].IsP(',') || _t[i - 1].W is "in" || LocationAppositive(i)))
+                    && i - (pm.Tok + pm.Len) <= 6 && (_t[i - 1].IsP(',') || _t[i - 1].W is "in" || _t[i - 1].W == "the" && _t[i - 2].IsP(',') || LocationAppositive(i)))
                 {
                     // "Nanning, Guangxi Zhuang Autonomous Region", "Guangzhou, capital of Guangdong province": the city's location
                     scores[found] = scores.GetValueOrDefault(found) + 0.3;
@@ -63,8 +63,7 @@ public sealed partial class ReportExtractor
                     continue;
                 }
                 // a news dateline ("BEIJING, March 5 (Xinhua) --") names where the story was filed, not what it is about
-                if (i + len + 1 < _t.Count && _t[i + len].IsP(',') && _t[i + len + 1].W is { } dm && Months.Contains(dm)
-                    && AtLineStart(_t[i].Start))
+                if (i + len + 1 < _t.Count && AtLineStart(_t[i].Start) && _t[i + len].IsP(',') && _t[i + len + 1].W is { } dm && Months.Contains(dm))
                 {
                     i += len - 1;
                     continue;
@@ -88,6 +87,8 @@ public sealed partial class ReportExtractor
                 if (found.Level == RegionLevels.Country && i + len < _t.Count && _t[i].W is "state" && i > 1 && _t[i - 1].W == Of && _t[i - 2].W == Premier) wgt += 20; // Premier of the State Council
                 if (t.Start < titleEnd && (LineHas(t.Start, "report") || LineHas(t.Start, "government"))) { wgt += 10; titleHit.Add(found); }
                 scores[found] = scores.GetValueOrDefault(found) + wgt;
+                // "GUANGZHOU - Guangdong will aim ...": a dateline counts for the subject but does not make its line about another place
+                if (AtLineStart(t.Start) && i + len < _t.Count && AllCaps(i, len) && (_t[i + len].IsP('-') || _t[i + len].IsP('('))) { i += len - 1; continue; }
                 mentions.Add((i, len, found));
                 i += len - 1;
             }
@@ -141,6 +142,14 @@ public sealed partial class ReportExtractor
                     if (_t[k].W is { } m && FirstQuarterMonths.Contains(m)) return true;
             }
             return false;
+        }
+
+        private bool AllCaps(int i, int len)
+        {
+            var span = _text.AsSpan(_t[i].Start, _t[i + len - 1].End - _t[i].Start);
+            var letters = 0;
+            foreach (var ch in span) { if (char.IsLower(ch)) return false; if (char.IsLetter(ch)) letters++; }
+            return letters >= 4;
         }
 
         private bool LocationAppositive(int i)

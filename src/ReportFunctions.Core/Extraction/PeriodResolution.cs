@@ -203,7 +203,7 @@ public sealed partial class ReportExtractor
                     if (estimate is not null && (_inReview || FirmEstimateCues.Contains(estimate))) return false;
                     return true;
                 }
-                if (PastVerbs.Contains(w)) return false;
+                if (IsPastVerbAt(k)) return false;
             }
             // "GDP growth target: 6% or so": a cue in the label before the colon of the segment
             if (segStart >= 2 && _t[segStart - 1].IsP(':'))
@@ -212,7 +212,7 @@ public sealed partial class ReportExtractor
                     var t = _t[k];
                     if (t.Kind == TokKind.Break || t.Kind == TokKind.Punct && t.P is '.' or ';' or ':') break;
                     if (t.W is { } w && TargetCues.Contains(w)) return !(_inReview && EstimateCues.Contains(w)); // "Expected GDP growth: 2.1%" in the review
-                    if (t.W is { } pw && PastVerbs.Contains(pw)) return false;
+                    if (IsPastVerbAt(k)) return false;
                 }
             return false;
         }
@@ -230,9 +230,16 @@ public sealed partial class ReportExtractor
             return false;
         }
 
+        /// <summary>An outcome verb ("reached", "registered 5%"), not a participle before an indicator ("the registered urban unemployment rate").</summary>
+        private bool IsPastVerbAt(int k)
+        {
+            if (_t[k].W is not { } w || !PastVerbs.Contains(w)) return false;
+            return !(k + 1 < _t.Count && _t[k + 1].W is { } n && (n == Urban || n == Rural || Phrases.ContainsKey(n)));
+        }
+
         private bool HasPastVerb(int from, int tok)
         {
-            for (var k = from; k < tok; k++) if (_t[k].W is { } w && PastVerbs.Contains(w)) return true;
+            for (var k = from; k < tok; k++) if (IsPastVerbAt(k)) return true;
             return false;
         }
 

@@ -179,7 +179,7 @@ public sealed partial class ReportExtractor
             for (var k = i - 1; k >= s && k >= i - within; k--)
             {
                 var t = _t[k];
-                if (t.W is { } w && (About.Contains(w) || Above.Contains(w) || Below.Contains(w) || w is "more" or "less" or "than" or "us" or "usd" or "rmb" or "by" or "of")) continue;
+                if (t.W is { } w && (About.Contains(w) || Above.Contains(w) || Below.Contains(w) || w is "more" or "less" or "than" or "us" or "usd" or "rmb" or "by" or "of" or "the")) continue;
                 if (t.IsP('$') || t.IsP('¥')) continue;
                 return t.W;
             }

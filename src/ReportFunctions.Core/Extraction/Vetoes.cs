@@ -127,9 +127,10 @@ public sealed partial class ReportExtractor
                 if (t.Poss && t.Kind == TokKind.Word && t.Cap && (_otherPlace.Length <= k || _otherPlace[k] == 0) && !AfterRank(k, lo)) return "veto:other-place-possessive";
                 var w = t.W;
                 if (w is null) continue;
-                if (AreaWords.Contains(w) && !AfterRank(k, lo)) return "veto:area-inside-region";
+                if (AreaWords.Contains(w) && !AfterRank(k, lo) && !CitiesAndTowns(k)) return "veto:area-inside-region";
                 if (_region.Level != RegionLevels.Country && NationWords.Contains(w) && !AfterRank(k, lo))
                 {
+                    if (t.Poss && k > 0 && _t[k - 1].W is { } dw && Directions.Contains(dw)) continue; // "East China's Zhejiang Province": where, not who
                     if (w == "national" && k + 1 < e && _t[k + 1].W is "high" or "hightech") continue;
                     return "veto:nation";
                 }
@@ -153,6 +154,11 @@ public sealed partial class ReportExtractor
             }
             return false;
         }
+
+        /// <summary>"new jobs in cities and towns": the urban jobs' own wording, not an area inside the region.</summary>
+        private bool CitiesAndTowns(int k) =>
+            _t[k].W == "cities" && k + 2 < _t.Count && _t[k + 1].W == And && _t[k + 2].W == "towns"
+            || _t[k].W == "towns" && k >= 2 && _t[k - 1].W == And && _t[k - 2].W == "cities";
 
         private bool AfterRank(int k, int lo)
         {
