@@ -288,8 +288,30 @@ public sealed partial class ReportExtractor
                     if (u.W is { } pw && PastVerbs.Contains(pw)) break;
                     if (u.W is { } w && TargetCues.Contains(w)) { leadTarget = Math.Max(leadTarget, (int)t.Num); break; }
                 }
+                // "For 2019, Xiamen targets GDP growth of 7.5 percent": the cue after the year
+                if (_t[i - 1].W is "for" && i + 1 < _t.Count && _t[i + 1].IsP(','))
+                    for (var k = i + 2; k < Math.Min(_t.Count, i + 12); k++)
+                    {
+                        if (_t[k].Kind == TokKind.Break || _t[k].IsP('.')) break;
+                        if (_t[k].W is { } w && TargetCues.Contains(w)) { leadTarget = Math.Max(leadTarget, (int)t.Num); break; }
+                    }
             }
             if (leadTarget > 0) return (leadTarget, "lead");
+            // (f) news about the year just ended without a dated lead: "saw its GDP reach 478.4 billion yuan in 2018" -> 2019
+            var lastPast = 0;
+            for (var i = 1; i < _t.Count && _t[i].Start < 1500; i++)
+            {
+                var t = _t[i];
+                if (!t.IsYear || _t[i - 1].W != In) continue;
+                for (var k = i - 2; k >= Math.Max(0, i - 25); k--)
+                {
+                    var u = _t[k];
+                    if (u.Kind == TokKind.Break || u.Kind == TokKind.Punct && u.P is '.' or ';') break;
+                    if (u.W is { } w && TargetCues.Contains(w)) break;
+                    if (u.W is { } pw && (PastVerbs.Contains(pw) || Above.Contains(pw))) { lastPast = Math.Max(lastPast, (int)t.Num); break; }
+                }
+            }
+            if (lastPast > 0) return (lastPast + 1, "body");
             if (_source is not null)
             {
                 var name = Path.GetFileNameWithoutExtension(_source);

@@ -163,6 +163,7 @@ public sealed partial class ReportExtractor
         private void UpdateSection(int lineStart, int lineEnd)
         {
             if (lineEnd - lineStart is 0 or > 14) return; // headings are short lines
+            if (_t[lineStart].Start < TitleEnd()) return; // "Baoji sets 2022 goals as economy rebounds": a headline, not a section
             bool review = false, plan = false, yearAhead = false, work = false, title = false;
             for (var k = lineStart; k < lineEnd; k++)
             {
