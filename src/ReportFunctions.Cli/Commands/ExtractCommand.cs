@@ -23,40 +23,53 @@ public static class ExtractCommand
         var extractor = new ReportExtractor();
         var failed = 0;
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };
-        foreach (var path in args)
+        // files are extracted in parallel (one per core) and printed in the order given
+        using var gate = new SemaphoreSlim(Environment.ProcessorCount);
+        var work = args.Select(path => Task.Run(async () =>
         {
-            byte[] bytes;
-            try
-            {
-                var info = new FileInfo(path);
-                if (!info.Exists) { Console.Error.WriteLine($"{path}: file not found"); failed++; continue; }
-                if (info.Length > ReportDecoder.DefaultMaxBytes) { Console.Error.WriteLine($"{path}: {ReportDecoder.TooLarge(ReportDecoder.DefaultMaxBytes)}"); failed++; continue; }
-                bytes = File.ReadAllBytes(path);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                Console.Error.WriteLine($"{path}: cannot read: {ex.Message}");
-                failed++;
-                continue;
-            }
-            var decoded = ReportDecoder.Decode(bytes, ReportDecoder.DefaultMaxBytes);
-            if (!decoded.Ok)
-            {
-                Console.Error.WriteLine($"{path}: {decoded.Error}");
-                failed++;
-                continue;
-            }
-            var doc = Path.GetFileName(path);
-            var result = extractor.Extract(decoded.Text!, doc, explain);
-            if (explain) Console.Error.WriteLine($"{path}: region {result.Region.Name} ({result.RegionSource}), year {result.Year?.ToString(CultureInfo.InvariantCulture) ?? "?"} ({result.YearSource}), engine {result.EngineVersion}");
-            if (result.NotAReportReason is { } why) Console.Error.WriteLine($"{path}: {why}");
-            foreach (var w in result.Warnings) Console.Error.WriteLine($"{path}: warning: {w}");
-            foreach (var f in result.Facts) stdout.WriteLine(ToJsonLine(doc, f, explain));
-            if (explain)
-                foreach (var v in result.Vetoed) stdout.WriteLine(VetoedJsonLine(doc, v));
+            await gate.WaitAsync().ConfigureAwait(false);
+            try { return ExtractFile(extractor, path, explain); }
+            finally { gate.Release(); }
+        })).ToList();
+        foreach (var task in work)
+        {
+            var (output, errors, ok) = task.GetAwaiter().GetResult();
+            if (errors.Length > 0) Console.Error.Write(errors);
+            stdout.Write(output);
+            if (!ok) failed++;
         }
         stdout.Flush();
         return failed > 0 ? 1 : 0;
+    }
+
+    /// <summary>One file's JSON lines and messages (what goes to stdout and to stderr), and whether it could be read.</summary>
+    private static (string Output, string Errors, bool Ok) ExtractFile(ReportExtractor extractor, string path, bool explain)
+    {
+        var err = new StringBuilder();
+        byte[] bytes;
+        try
+        {
+            var info = new FileInfo(path);
+            if (!info.Exists) return ("", $"{path}: file not found\n", false);
+            if (info.Length > ReportDecoder.DefaultMaxBytes) return ("", $"{path}: {ReportDecoder.TooLarge(ReportDecoder.DefaultMaxBytes)}\n", false);
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return ("", $"{path}: cannot read: {ex.Message}\n", false);
+        }
+        var decoded = ReportDecoder.Decode(bytes, ReportDecoder.DefaultMaxBytes);
+        if (!decoded.Ok) return ("", $"{path}: {decoded.Error}\n", false);
+        var doc = Path.GetFileName(path);
+        var result = extractor.Extract(decoded.Text!, doc, explain);
+        if (explain) err.Append(CultureInfo.InvariantCulture, $"{path}: region {result.Region.Name} ({result.RegionSource}), year {result.Year?.ToString(CultureInfo.InvariantCulture) ?? "?"} ({result.YearSource}), engine {result.EngineVersion}\n");
+        if (result.NotAReportReason is { } why) err.Append(CultureInfo.InvariantCulture, $"{path}: {why}\n");
+        foreach (var w in result.Warnings) err.Append(CultureInfo.InvariantCulture, $"{path}: warning: {w}\n");
+        var output = new StringBuilder();
+        foreach (var f in result.Facts) output.Append(ToJsonLine(doc, f, explain)).Append('\n');
+        if (explain)
+            foreach (var v in result.Vetoed) output.Append(VetoedJsonLine(doc, v)).Append('\n');
+        return (output.ToString(), err.ToString(), true);
     }
 
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
