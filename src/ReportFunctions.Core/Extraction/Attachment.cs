@@ -22,7 +22,7 @@ public sealed partial class ReportExtractor
                 for (var k = Math.Max(s, i - 4); k < i; k++)
                 {
                     var q = _t[k].W;
-                    if (q is "main" or "expected" or "projected" or "major" or "key" or "primary" or "development" or "anticipated" or "following" or "overall")
+                    if (TargetHeaderModifiers.Has(q))
                     {
                         for (var z = i + 1; z < e && z < i + 25; z++)
                             if (_t[z].IsP(':') || _t[z].W is "follows" || _t[z].W is "are" or "is" && z + 1 < e && _t[z + 1].Kind != TokKind.Word)
@@ -136,7 +136,7 @@ public sealed partial class ReportExtractor
                     }
                     // "After growing 4.3% last year, the city aims for GDP growth of ...": the growth concept of the main clause
                     if (concepts.Count == 0 && first.Unit == UnitKind.Pct && groupMembers.Count == 1 && first.Tok - 2 >= clauseStart
-                        && _t[first.Tok - 2].W is "after" && _t[first.Tok - 1].W is "growing" or "rising" or "increasing" or "expanding")
+                        && _t[first.Tok - 2].W is "after" && GrowingWords.Has(_t[first.Tok - 1].W))
                     {
                         var ce0 = ClauseEnd(first.EndTok, e);
                         if (ce0 < e)

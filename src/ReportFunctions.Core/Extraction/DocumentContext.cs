@@ -76,9 +76,9 @@ public sealed partial class ReportExtractor
                 // "Lanzhou, the capital of northwest China's Gansu province, ...": the subject described
                 if (i + len + 2 < _t.Count && _t[i + len].IsP(',') && (_t[i + len + 1].W == "capital" || _t[i + len + 1].W == "the" && _t[i + len + 2].W == "capital")) strong = true;
                 for (var k = Math.Max(0, i - 3); k < i; k++)
-                    if (_t[k].W is "behalf" || _t[k].W == Of && k > 0 && _t[k - 1].W is "government" or "congress" or "governor" or "mayor" or "committee" or "city" or "province") strong = true;
+                    if (_t[k].W is "behalf" || _t[k].W == Of && k > 0 && OfficeWords.Has(_t[k - 1].W)) strong = true;
                 // "Shandong Province", "Jiaxing Municipal Government" (not "Qingdao, the province's largest economy")
-                if (i + len < _t.Count && _t[i + len].W is "municipal" or "provincial" or "government" or "province" or "municipality" or "autonomous"
+                if (i + len < _t.Count && GovernmentSuffixes.Has(_t[i + len].W)
                     && !(found.Level == RegionLevels.Country && _t[i + len - 1].Poss)) strong = true; // not "China's provincial GDP rankings"
                 // "Guangzhou, capital of South China's Guangdong province", "in east China's Jiangsu province": where the subject lies, not the subject
                 if (strong && found.Level != RegionLevels.City && LocationAppositive(i)) strong = false;
@@ -250,7 +250,7 @@ public sealed partial class ReportExtractor
                 if (!isDate) continue;
                 var y = (int)t.Num;
                 for (var k = Math.Max(0, i - 20); k < i; k++)
-                    if (_t[k].W is "session" or "congress" or "delivered") return (y, "date");
+                    if (SessionWords.Has(_t[k].W)) return (y, "date");
                 firstDate ??= y;
             }
             if (firstDate is { } fd) return (fd, "date");

@@ -37,7 +37,7 @@ public sealed partial class ReportExtractor
                     if (w2 is "rural" or "farmers" && HasIncomeBefore(s, i)) { list.Add(new Match(i, i + 3, Concept.IncomeRural)); i += 2; continue; }
                     if (w2 is "urban" && HasIncomeBefore(s, i)) { list.Add(new Match(i, i + 3, Concept.IncomeUrban)); i += 2; continue; }
                 }
-                if (w == "economy" && i > s && (_t[i - 1].Poss || _t[i - 1].W is "the" or "our" or "its" or "overall" or "whole" or "national" or "regional" or "provincial" or "municipal"))
+                if (w == "economy" && i > s && (_t[i - 1].Poss || EconomyDeterminers.Has(_t[i - 1].W)))
                 {
                     // "China's economy grew 5.2%", "the city's economy", "the national economy": the whole economy, not "the digital economy"
                     list.Add(new Match(i, i + 1, Concept.Gdp));
@@ -254,7 +254,7 @@ public sealed partial class ReportExtractor
         /// <summary>"grew by 5.2 percent to over 126 trillion yuan": the amount the growth led to.</summary>
         private bool LinksToPrevious(int from, int to)
         {
-            for (var k = from; k < to; k++) if (_t[k].W is "to" or "reaching" or "reached" or "totaling" or "totalling" or "hitting") return true;
+            for (var k = from; k < to; k++) if (AmountLinkWords.Has(_t[k].W)) return true;
             return false;
         }
 
@@ -265,7 +265,7 @@ public sealed partial class ReportExtractor
             for (var k = clauseStart; k < tok && k < clauseStart + 8; k++)
             {
                 var w = _t[k].W;
-                if (w is "bringing" or "taking" or "raising" or "brought" or "took" or "raised" or "pushing") verb = true;
+                if (RunningTotalVerbs.Has(w)) verb = true;
                 else if (verb && w is "total" or "number" or "totals") return true;
             }
             return false;
@@ -287,7 +287,7 @@ public sealed partial class ReportExtractor
             for (var k = clauseStart; k < v.Tok; k++)
             {
                 var w = _t[k].W;
-                if (w is not null && (GrowthWords.Contains(w) || Decrease.Contains(w) || w is "accounting" or "accounted" or "representing")) return true;
+                if (w is not null && (GrowthWords.Contains(w) || Decrease.Contains(w) || ShareVerbs.Contains(w))) return true;
             }
             // gapped list: "GDP grew 6.1%; retail sales, 7.3%; investment, 5.0%": the verb of the first item stands for the rest
             var vs = v.QualTok >= 0 ? v.QualTok : v.Tok;
@@ -295,7 +295,7 @@ public sealed partial class ReportExtractor
                 for (var k = _sentStart; k < clauseStart; k++)
                     if (_t[k].W is { } gw && (GrowthWords.Contains(gw) || Decrease.Contains(gw))) return true;
             var a = v.EndTok < _t.Count ? _t[v.EndTok].W : null;
-            return a is "growth" or "increase" or "rise" or "decrease" or "decline" or "drop" or "year" or "yearonyear" or "up" or "down";
+            return ChangeWordsAfterValue.Has(a);
         }
 
         private bool IsLivelihoodShare(int s, int e, Value v)
@@ -326,7 +326,7 @@ public sealed partial class ReportExtractor
         private int ShareVerbStart(int tok, int clauseStart)
         {
             for (var k = tok - 1; k >= clauseStart && k >= tok - 5; k--)
-                if (_t[k].W is "accounting" or "accounted" or "account" or "accounts" or "accounting") return k;
+                if (ShareVerbs.Has(_t[k].W)) return k;
             return tok;
         }
 

@@ -21,6 +21,9 @@ internal static class Lexicon
         return null;
     }
 
+    /// <summary>Whether a token's word (null for none) is in the set.</summary>
+    public static bool Has(this HashSet<string> set, string? w) => w is not null && set.Contains(w);
+
     private static string Reg(string w)
     {
         if (Vocab.TryGetValue(w, out var e)) return e;
@@ -55,6 +58,30 @@ internal static class Lexicon
     public static readonly HashSet<string> GoalVerbsAfterValue = S(nameof(GoalVerbsAfterValue));
     public static readonly HashSet<string> GluedUnits = S(nameof(GluedUnits));
     public static readonly HashSet<string> NationCues = S(nameof(NationCues));
+    public static readonly HashSet<string> TargetHeaderModifiers = S(nameof(TargetHeaderModifiers));
+    public static readonly HashSet<string> GrowingWords = S(nameof(GrowingWords));
+    public static readonly HashSet<string> OfficeWords = S(nameof(OfficeWords));
+    public static readonly HashSet<string> GovernmentSuffixes = S(nameof(GovernmentSuffixes));
+    public static readonly HashSet<string> SessionWords = S(nameof(SessionWords));
+    public static readonly HashSet<string> EconomyDeterminers = S(nameof(EconomyDeterminers));
+    public static readonly HashSet<string> CountNouns = S(nameof(CountNouns));
+    public static readonly HashSet<string> AmountLinkWords = S(nameof(AmountLinkWords));
+    public static readonly HashSet<string> RunningTotalVerbs = S(nameof(RunningTotalVerbs));
+    public static readonly HashSet<string> ShareVerbs = S(nameof(ShareVerbs));
+    public static readonly HashSet<string> ChangeWordsAfterValue = S(nameof(ChangeWordsAfterValue));
+    public static readonly HashSet<string> PastSpanWords = S(nameof(PastSpanWords));
+    public static readonly HashSet<string> FutureSpanWords = S(nameof(FutureSpanWords));
+    public static readonly HashSet<string> TotalVerbs = S(nameof(TotalVerbs));
+    public static readonly HashSet<string> OrMoreWords = S(nameof(OrMoreWords));
+    public static readonly HashSet<string> OrLessWords = S(nameof(OrLessWords));
+    public static readonly HashSet<string> ComparativeWords = S(nameof(ComparativeWords));
+    public static readonly HashSet<string> DecreaseNouns = S(nameof(DecreaseNouns));
+    public static readonly HashSet<string> PlanHeader = S(nameof(PlanHeader));
+    public static readonly HashSet<string> ShareIndicatorWords = S(nameof(ShareIndicatorWords));
+    public static readonly HashSet<string> GrowthVerbsBeforeBy = S(nameof(GrowthVerbsBeforeBy));
+    public static readonly HashSet<string> QuarterWords = S(nameof(QuarterWords));
+    public static readonly HashSet<string> RateModifiers = S(nameof(RateModifiers));
+    public static readonly HashSet<string> ShareOfWords = S(nameof(ShareOfWords));
     public static readonly HashSet<string> VenueWords = S(nameof(VenueWords));
     public static readonly HashSet<string> FirstQuarterMonths = S(nameof(FirstQuarterMonths));
     public static readonly HashSet<string> AmountClauseVerbs = S(nameof(AmountClauseVerbs));

@@ -45,8 +45,8 @@ public sealed partial class ReportExtractor
                 if (w == Five && k + 1 < _t.Count && _t[k + 1].W is "years" && k > s)
                 {
                     var p = _t[k - 1].W;
-                    if (p is "past" or "last" or "previous") pastSpan = true;
-                    else if (p is "next" or "coming" or "following") futureSpan = true;
+                    if (PastSpanWords.Has(p)) pastSpan = true;
+                    else if (FutureSpanWords.Has(p)) futureSpan = true;
                     else if (p is "in" or "over" or "these" or "the") pastSpan = true;
                 }
                 if (w == This && k + 1 < v.Tok && _t[k + 1].W == Year && !(k > s && _t[k - 1].W is "of" or "than")) thisYear = true;
@@ -92,7 +92,7 @@ public sealed partial class ReportExtractor
                 if (w == Five && k + 1 < _t.Count && _t[k + 1].W == "years" && k >= v.EndTok) accumulated |= isTotal;
                 if (w == Over && k + 3 < _t.Count && _t[k + 1].W is "past" or "last" && _t[k + 2].W == Five) accumulated |= isAmount;
                 // "In the past five years, fixed asset investment totaled 1.2 trillion yuan": a total over the span
-                if (pastSpan && isAmount && k < v.Tok && w is "totaled" or "totalled" or "totaling" or "totalling" or "amounted" or "aggregated") accumulated = true;
+                if (pastSpan && isAmount && k < v.Tok && TotalVerbs.Contains(w)) accumulated = true;
                 // "grew by an average of 7.6% a year", "8.7% a year on average", "per year": a yearly average rate
                 if (AverageRateCues.Contains(w) && k + 1 < _t.Count && _t[k + 1].W == Year && !(k > 0 && _t[k - 1].W is "last" or "this" or "next" or "previous")
                     && !(k + 2 < _t.Count && (_t[k + 2].W is "on" or "earlier" or "ago" or "before" or "ahead" || _t[k + 2].IsP('-')))) avgAnnual = true;

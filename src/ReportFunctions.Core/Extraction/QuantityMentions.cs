@@ -113,8 +113,8 @@ public sealed partial class ReportExtractor
                 if (a + 1 < e && _t[a].W == "or")
                 {
                     var w2 = _t[a + 1].W;
-                    if (w2 is "more" or "above" or "higher" or "over") v.Qual = Qualifiers.AtLeast;
-                    else if (w2 is "less" or "below" or "lower" or "under") v.Qual = Qualifiers.AtMost;
+                    if (OrMoreWords.Has(w2)) v.Qual = Qualifiers.AtLeast;
+                    else if (OrLessWords.Has(w2)) v.Qual = Qualifiers.AtMost;
                     else if (w2 is "so") v.Qual = Qualifiers.About;
                 }
                 // decrease
@@ -132,7 +132,7 @@ public sealed partial class ReportExtractor
                 if (a < e)
                 {
                     var w = _t[a].W;
-                    if (w is "more" or "less" or "higher" or "lower" or "faster" or "slower" or "times" or "fold" && a + 1 < e && _t[a + 1].W == Than) v.Skip = true;
+                    if (ComparativeWords.Has(w) && a + 1 < e && _t[a + 1].W == Than) v.Skip = true;
                     else if (w is "times" or "fold") v.Skip = true;
                     else if (w == Per && !(a + 1 < e && _t[a + 1].W == Capita) && v.Unit == UnitKind.Money) v.Skip = true;
                     else if (w == Of && v.Unit == UnitKind.Pct) v.ShareOf = true;
@@ -169,7 +169,7 @@ public sealed partial class ReportExtractor
                 var t = _t[k];
                 if (t.IsP(':') && k >= i - 4) continue; // "New urban jobs: over 800,000", "...: no less than 380,000"
                 if (t.Kind == TokKind.Punct && t.P is ';' or ':') break;
-                if (t.W is "jobs" or "job" or "employment" or "employed" or "enterprises" or "companies" or "firms" or "expectancy" or "lifespan" or "span") return true;
+                if (CountNouns.Has(t.W)) return true;
             }
             return false;
         }
@@ -231,7 +231,7 @@ public sealed partial class ReportExtractor
                 if (w is not null && Decrease.Contains(w)) return true;
                 if (w is not null && (GrowthWords.Contains(w) && w is not ("year" or "on" or "average" or "annual")) || Phrases.ContainsKey(w ?? "")) return false;
             }
-            if (endTok < e && _t[endTok].W is { } a && a is "decrease" or "decline" or "drop" or "fall" or "reduction" or "contraction" or "lower") return true;
+            if (endTok < e && _t[endTok].W is { } a && DecreaseNouns.Contains(a)) return true;
             return false;
         }
 

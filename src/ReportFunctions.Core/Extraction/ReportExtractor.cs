@@ -171,7 +171,7 @@ public sealed partial class ReportExtractor
                 if (t.Kind == TokKind.Number && !t.IsYear && !(k == lineStart || k == lineStart + 1)) return; // a line with figures is no heading
                 if (t.W is { } v && PastVerbs.Contains(v)) return; // "we accomplished seven major tasks over the past year:" is a sentence
                 if (t.W is { } w && ReviewHeader.Contains(w)) review = true;
-                if (t.W is { } pw && (TargetHeader.Contains(pw) || pw is "tasks" or "plans" or "requirements" or "arrangements")) plan = true;
+                if (t.W is { } pw && (TargetHeader.Contains(pw) || PlanHeader.Contains(pw))) plan = true;
                 if (t.IsYear && _year is { } y && t.Num >= y) yearAhead = true;
                 if (t.W == Work) work = true;
                 if (t.W == Report || t.W == Government) title = true;

@@ -39,7 +39,7 @@ public sealed partial class ReportExtractor
                 // R&D intensity needs a share context ("account for", "intensity", "proportion", "% of GDP")
                 var from = Math.Min(m.Start, clauseStart);
                 for (var k = from; k < v.Tok; k++)
-                    if (_t[k].W is "intensity" or "accounting" or "accounted" or "account" or "accounts" or "proportion" or "share" or "ratio" or "percentage") return true;
+                    if (ShareIndicatorWords.Has(_t[k].W)) return true;
                 var a = v.EndTok;
                 if (a + 1 < e && _t[a].W is "of" or "in" && (_t[a + 1].W == Gdp || a + 2 < e && _t[a + 2].W == Gdp)) return true;
                 return false;
@@ -51,7 +51,7 @@ public sealed partial class ReportExtractor
                 {
                     var w = _t[k].W;
                     if (w is "net") return false;
-                    if (w is "increase" or "increased" or "increasing" or "grew" or "rose" or "added" or "adding" && k + 1 < v.Tok && _t[k + 1].W is "by" or "of") return false;
+                    if (GrowthVerbsBeforeBy.Contains(w) && k + 1 < v.Tok && _t[k + 1].W is "by" or "of") return false;
                     if (_t[k].Kind == TokKind.Punct && _t[k].P is ',' or ';' or ':' or '.' || _t[k].Kind == TokKind.Number || w is "to") break; // "grew by 1,200 to 15,000"
                 }
                 // a stock, not the number newly added
@@ -77,7 +77,7 @@ public sealed partial class ReportExtractor
             {
                 var w = _t[k].W;
                 if (w is null) continue;
-                if (w is "quarter" or "quarters" or "semester" or "q1" or "q2" or "q3" or "q4" or "h1") return "veto:quarter";
+                if (QuarterWords.Contains(w)) return "veto:quarter";
                 // "From January to November": part of a year
                 if (Months.Contains(w) && k + 2 < ce && (_t[k + 1].W is "to" or "through" or "till" or "until" || _t[k + 1].IsP('-')) && _t[k + 2].W is { } m2 && Months.Contains(m2)
                     && !(w is "january" or "jan" && m2 is "december" or "dec")) return "veto:months-of-year";
@@ -94,7 +94,7 @@ public sealed partial class ReportExtractor
                     if (w is null) continue;
                     if (!shareConcept && ShareWords.Contains(w))
                     {
-                        if (w == Rate && k > 0 && _t[k - 1].W is "growth" or "increase" or "annual" or "average" or "rise" or "expansion") continue;
+                        if (w == Rate && k > 0 && RateModifiers.Has(_t[k - 1].W)) continue;
                         return "veto:share-word-between";
                     }
                     if (w == Per && !(k + 1 < e && _t[k + 1].W == Capita)) return "veto:per-unit";
@@ -104,7 +104,7 @@ public sealed partial class ReportExtractor
                 for (var k = Math.Max(clauseStart, c.Start - 4); k < c.Start; k++)
                 {
                     var w = _t[k].W;
-                    if (!shareConcept && w is "share" or "proportion" or "ratio" or "percentage" or "contribution" or "contributed") return "veto:share-of-indicator";
+                    if (!shareConcept && ShareOfWords.Contains(w)) return "veto:share-of-indicator";
                     if (w is "per" && !(k + 1 < e && _t[k + 1].W == Capita)) return "veto:per-unit";
                 }
             }
