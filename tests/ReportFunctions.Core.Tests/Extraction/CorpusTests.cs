@@ -42,16 +42,18 @@ public sealed class CorpusTests(ITestOutputHelper output)
     public void English_dev_corpus_scores_at_least_its_last_measured_level()
     {
         var report = Score("en", "dev", showErrors: true);
-        Assert.True(report.Overall.F1 >= 0.85, $"dev F1 {report.Overall.F1:0.000} < 0.85");
-        Assert.True(report.Overall.Precision >= 0.90, $"dev precision {report.Overall.Precision:0.000} < 0.90");
+        Assert.True(report.Overall.F1 >= 0.94, $"dev F1 {report.Overall.F1:0.000} < 0.94");
+        Assert.True(report.Overall.Precision >= 0.96, $"dev precision {report.Overall.Precision:0.000} < 0.96");
     }
 
-    /// <summary>The English blind corpus: figures only (scored at milestones; its errors are not shown to the rule writer).</summary>
+    /// <summary>The English blind corpus: figures only (scored at milestones; its errors are not shown to the rule writer).
+    /// The issue's bar: F1 at least 0.92 with precision at least 0.95.</summary>
     [Fact]
-    public void English_blind_corpus_scores_at_least_its_last_milestone()
+    public void English_blind_corpus_meets_the_issue_bar()
     {
         var report = Score("en", "blind", showErrors: false);
-        Assert.True(report.Overall.F1 >= 0.80, $"blind F1 {report.Overall.F1:0.000} < 0.80");
+        Assert.True(report.Overall.F1 >= 0.92, $"blind F1 {report.Overall.F1:0.000} < 0.92");
+        Assert.True(report.Overall.Precision >= 0.95, $"blind precision {report.Overall.Precision:0.000} < 0.95");
     }
 
     /// <summary>Each indicator's examples (the '+'/'-' lines of Data/indicators/*.indicator): a wording is data plus its test.</summary>
