@@ -134,6 +134,8 @@ public static class BenchExtractCommand
         yield return ("capitalized-names-1MB", Repeat("Jiaxing Zhejiang Inner Mongolia Xi'an ", 1024 * 1024));
         yield return ("one-long-word-1MB", new string('a', 1024 * 1024));
         yield return ("blank-lines-1MB", Repeat("\n\n", 1024 * 1024));
+        yield return ("forward-subjects-1MB", Repeat("growth of 5% and 6% in both fixed asset investment and retail sales of 7% in the per capita disposable income of urban and rural residents ", 1024 * 1024));
+        yield return ("glued-words-1MB", Repeat("Surveyedunemployment 23,400yuan Totalretailsales GDPgrowth ", 1024 * 1024));
     }
 
     private static string Repeat(string unit, int length)

@@ -221,17 +221,19 @@ public sealed partial class ReportExtractor
             if (p >= e) return false;
             if (v.Unit == UnitKind.Pct) from = p;
             var before = into.Count;
-            foreach (var m in matches)
-            {
-                if (m.Start > p) break;
-                if (m.Start >= from) into.Add(m); // "2,530 national high-tech enterprises": the phrase may take the skipped word
-            }
+            int lo = 0, hi = matches.Count;
+            while (lo < hi) { var mid = (lo + hi) >> 1; if (matches[mid].Start < from) lo = mid + 1; else hi = mid; }
+            for (var q = lo; q < matches.Count && matches[q].Start <= p; q++) into.Add(matches[q]); // "2,530 national high-tech enterprises": the phrase may take the skipped word
             // "growth of 8% in both fixed asset investment and retail sales": one value, two subjects
             if (into.Count - before == 1 && v == last && p > 0 && _t[p - 1].W == "both")
             {
                 var m0 = into[^1];
                 if (m0.End + 1 < e && _t[m0.End].W == And)
-                    foreach (var m in matches) if (m.Start == m0.End + 1) { into.Add(m); break; }
+                {
+                    var after = new List<Match>(1);
+                    ConceptsIn(matches, m0.End + 1, Math.Min(e, m0.End + 12), after);
+                    if (after.Count > 0 && after[0].Start == m0.End + 1) into.Add(after[0]);
+                }
             }
             return into.Count > before;
         }
