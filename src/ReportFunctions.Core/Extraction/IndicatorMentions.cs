@@ -130,6 +130,16 @@ public sealed partial class ReportExtractor
             return false;
         }
 
+        private bool NextIncomeWithin(int from, int to)
+        {
+            for (var k = from; k < to; k++)
+            {
+                if (_t[k].Kind != TokKind.Word) return false;
+                if (_t[k].W == Income || _t[k].W == Incomes) return true;
+            }
+            return false;
+        }
+
         private bool HasIncomeBefore(int s, int i)
         {
             for (var k = i - 1; k >= s && k >= i - 30; k--) if (_t[k].W == Income || _t[k].W == Incomes) return true;
@@ -146,8 +156,8 @@ public sealed partial class ReportExtractor
                 var t = _t[k];
                 if (t.Kind is TokKind.Number || t.Kind == TokKind.Punct && t.P is ',' or ';' or ':') break;
                 var w = t.W;
-                // "the per capita disposable income of urban residents and the per capita net income of rural residents": each its own subject
-                if (w == "the" || w == Income || w == Incomes) break;
+                // "the per capita disposable income of urban residents and (the) per capita net income of rural residents": each its own subject
+                if (w == "the" || w == Income || w == Incomes || w == And && _t[k + 1].W == Per) break;
                 if (w == Low || w == Families || w == Minimum || w == Wage || w == Fiscal || w == "operating" || w == "business" || w == "tax" || w == "revenue" || w == "property") return i + 1;
                 if (w == Urban) { urban = k; lo = k; }
                 else if (w == Rural || w == Farmers) { rural = k; lo = k; }
@@ -165,6 +175,8 @@ public sealed partial class ReportExtractor
                 if (w == Gap || w == Ratio || w == "distribution" || w == "tax" || w == "taxes" || w == "level" && false) return i + 1;
                 if (w == Families || w == Low || w == "enterprises" || w == "households" && false) return i + 1;
                 if (IsConceptWord(w)) break;
+                // "urban residents' per capita disposable income and rural residents' per capita net income": the next subject has its own income
+                if (w == And && NextIncomeWithin(k + 1, Math.Min(e, k + 7))) break;
                 if (w == Urban) { if (urban < 0) urban = k; hi = k + 1; }
                 else if (w == Rural || w == Farmers) { if (rural < 0) rural = k; hi = k + 1; }
                 else if (w == Residents || w == "resident" || w == "citizens" || w == "people" || w == "peoples") { residents = k; hi = k + 1; }
