@@ -248,7 +248,7 @@ public sealed partial class ReportExtractor
                     if (veto is null && !ConceptAccepts(c.C, val, clauseStart, c, s, e)) veto = "veto:indicator-needs-context";
                     if (veto is null && val.Unit != UnitKind.Pct && PerYearAverage(clauseStart, val, e)) veto = "veto:yearly-average";
                     if (veto is not null) { Vetoed(code, val, veto, rule); continue; }
-                    var pk = PeriodKind(s, segStart, clauseStart, val, code, targetMode > 0 || _inPlan || headerAt >= 0 && headerAt < val.Tok, out var periodRule);
+                    var pk = PeriodKind(s, segStart, clauseStart, val, code, targetMode > 0 || _inPlan || headerAt >= 0 && headerAt < val.Tok, last.EndTok, out var periodRule);
                     if (pk is null) continue;
                     var value = val.Num;
                     if (val.Negative && unit == Units.Percent) value = -Math.Abs(value);

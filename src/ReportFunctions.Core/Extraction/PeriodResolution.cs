@@ -10,7 +10,7 @@ public sealed partial class ReportExtractor
     {
         // ------------------------------------------------------------------ periods
 
-        private (string Period, string Kind)? PeriodKind(int s, int segStart, int clauseStart, Value v, string code, bool targetMode, out string rule)
+        private (string Period, string Kind)? PeriodKind(int s, int segStart, int clauseStart, Value v, string code, bool targetMode, int groupEnd, out string rule)
         {
             rule = "period:none";
             var isGrowth = code.EndsWith("_growth", StringComparison.Ordinal) && code != "cpi_growth" || code == "cpi_growth" && false;
@@ -58,7 +58,7 @@ public sealed partial class ReportExtractor
                 var w = _t[k].W;
                 // "growth of around 4.5% this year" / "grew 4.3% last year": a year word right after the value, in its clause,
                 // outweighs one earlier in the sentence
-                if (k + 1 < _t.Count && _t[k + 1].W == Year && k <= v.EndTok + 1)
+                if (k + 1 < _t.Count && _t[k + 1].W == Year && k <= v.EndTok + (v.Unit == UnitKind.None ? 4 : 1)) // "90,000 new urban jobs this year"
                 {
                     if (w == This) { thisYear = true; lastYear = false; }
                     else if (w is "last") { lastYear = true; thisYear = false; }
@@ -81,11 +81,12 @@ public sealed partial class ReportExtractor
             var avgAnnual = false;
             var accumulated = false;
             // a count's indicator comes after it ("168,000 new urban jobs were created during the period"): its cues come later
-            var cueEnd = v.EndTok + (v.Unit == UnitKind.None ? 14 : 6);
+            var cueEnd = Math.Max(groupEnd, v.EndTok + (v.Unit == UnitKind.None ? 14 : 6)); // a pair's cues follow its last value
+            var scanEnd = Math.Max(groupEnd, v.EndTok);
             for (var k = clauseStart; k < Math.Min(_t.Count, cueEnd); k++)
             {
                 var w = _t[k].W;
-                if (k >= v.EndTok && _t[k].Kind == TokKind.Punct && _t[k].P is ',' or ';' or '.') break;
+                if (k >= scanEnd && _t[k].Kind == TokKind.Punct && _t[k].P is ',' or ';' or '.') break;
                 if (w is null) continue;
                 if (w == Average && k + 1 < _t.Count && _t[k + 1].W is "annual" or "annually" || w == Annual && k + 1 < _t.Count && _t[k + 1].W == Average || w == Annually && k >= v.EndTok) avgAnnual = true;
                 if (Accumulated.Contains(w) && !(w == "aggregate" && (_t[k + 1].W is "economic" || k > 0 && _t[k - 1].W is "economic"))) accumulated = true; // not "economic aggregate"
@@ -104,6 +105,12 @@ public sealed partial class ReportExtractor
 
             string kind;
             int endYear;
+            // "the 8.5 percent target set a year earlier", "the 10 percent it set for 2011": a past year's target restated
+            if (RestatedTargetYear(v) is { } ry)
+            {
+                rule = "period:restated-past-target";
+                return (ry.ToString(System.Globalization.CultureInfo.InvariantCulture), FactKinds.Target);
+            }
             if (v.AttachedYear > 0)
             {
                 endYear = v.AttachedYear;
@@ -157,6 +164,22 @@ public sealed partial class ReportExtractor
             return (endYear.ToString(System.Globalization.CultureInfo.InvariantCulture), kind);
         }
 
+        private int? RestatedTargetYear(Value v)
+        {
+            if (_year is not { } y) return null;
+            for (var k = v.EndTok; k < Math.Min(_t.Count, v.EndTok + 5); k++)
+            {
+                var t = _t[k];
+                if (t.Kind == TokKind.Punct || t.Kind == TokKind.Break) return null;
+                if (t.W != "set") continue;
+                if (k + 3 < _t.Count && _t[k + 1].W == "a" && _t[k + 2].W == Year && _t[k + 3].W is { } ago && RestatedAgoWords.Contains(ago)) return y - 1;
+                if (k + 2 < _t.Count && _t[k + 1].W == "last" && _t[k + 2].W == Year) return y - 1;
+                if (k + 2 < _t.Count && _t[k + 1].W == "for" && _t[k + 2].IsYear && _t[k + 2].Num < y) return (int)_t[k + 2].Num;
+                return null;
+            }
+            return null;
+        }
+
         private static int OrdinalValue(string w) => w switch
         {
             "11th" or "eleventh" => 11, "12th" or "twelfth" => 12, "13th" or "thirteenth" => 13, "14th" or "fourteenth" => 14, "15th" or "fifteenth" => 15, _ => 0,
@@ -195,6 +218,8 @@ public sealed partial class ReportExtractor
             for (var k = tok - 1; k >= Math.Max(segStart, tok - 60); k--)
             {
                 if (_t[k].W is not { } w) continue;
+                // "the unemployment rate is to be kept below 5 percent"
+                if (w == Be && k >= 2 && _t[k - 1].W == To && _t[k - 2].W is { } bw && (bw == Is || bw == Are)) return !_inReview;
                 if (TargetCues.Contains(w))
                 {
                     if (w == "expected" && k > 0 && _t[k - 1].W is "than") continue;

@@ -250,10 +250,11 @@ public sealed partial class ReportExtractor
                 if (j == i) continue;
                 var after = values[j].EndTok;
                 var respAfter = false;
-                for (var k = after; k < Math.Min(_t.Count, after + 3); k++)
+                // "5% and 6% respectively", "8.7% and 9.6% a year on average respectively", "in real terms respectively"
+                for (var k = after; k < Math.Min(_t.Count, after + 6); k++)
                 {
                     if (_t[k].W == Respectively) { respAfter = true; break; }
-                    if (!(_t[k].IsP(',') || _t[k].W is "in" or "nominal" or "real" or "terms" or "year" or "on")) break;
+                    if (!(_t[k].IsP(',') || _t[k].W is "in" or "nominal" or "real" or "terms" or "year" or "on" || RespectivelyGap.Has(_t[k].W))) break;
                 }
                 if (!respAfter && after < _t.Count && _t[after].W is "for" or "in")
                 {

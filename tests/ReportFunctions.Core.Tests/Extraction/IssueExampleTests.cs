@@ -165,4 +165,30 @@ public sealed class IssueExampleTests
             new E("public_budget_revenue", "2023", A, 310e9),
             new E("retail_sales_growth", "2023", A, 8.2));
     }
+
+    [Fact]
+    public void Restated_past_target_and_goal_wordings()
+    {
+        Expect("""
+            Report on the Work of the Shandong Provincial Government 2016
+
+            Last year the province's GDP rose 8.1 percent, exceeding the annual target of about 8 percent set a year earlier. The surveyed urban unemployment rate is to be kept below 5 percent. The government pledged to create at least 90,000 new urban jobs this year.
+            """, "Shandong", 2016,
+            new E("gdp_growth", "2015", A, 8.1),
+            new E("gdp_growth", "2015", T, 8, Ab),
+            new E("unemployment_rate", "2016", T, 5, Bl),
+            new E("new_urban_jobs", "2016", T, 90000, Al));
+    }
+
+    [Fact]
+    public void Yearly_averages_of_a_pair_in_a_five_year_review()
+    {
+        Expect("""
+            Report on the Work of the Fujian Provincial Government 2018
+
+            Over the past five years, the per capita disposable income of urban and rural residents rose by 8.7% and 9.6% a year on average respectively.
+            """, "Fujian", 2018,
+            new E("urban_income_growth", "2013-2017", A, 8.7),
+            new E("rural_income_growth", "2013-2017", A, 9.6));
+    }
 }
