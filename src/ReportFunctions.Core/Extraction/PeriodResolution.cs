@@ -91,7 +91,7 @@ public sealed partial class ReportExtractor
                 if (w == Average && k + 1 < _t.Count && _t[k + 1].W is "annual" or "annually" || w == Annual && k + 1 < _t.Count && _t[k + 1].W == Average || w == Annually && k >= v.EndTok) avgAnnual = true;
                 if (Accumulated.Contains(w) && !(w == "aggregate" && (_t[k + 1].W is "economic" || k > 0 && _t[k - 1].W is "economic"))) accumulated = true; // not "economic aggregate"
                 if (w == Five && k + 1 < _t.Count && _t[k + 1].W == "years" && k >= v.EndTok) accumulated |= isTotal;
-                if (w == Over && k + 3 < _t.Count && _t[k + 1].W is "past" or "last" && _t[k + 2].W == Five) accumulated |= isAmount;
+                if (w == Over && k + 3 < _t.Count && _t[k + 1].W is "past" or "last" or "the" && _t[k + 2].W == Five) accumulated |= isAmount; // "over the five years"
                 // "In the past five years, fixed asset investment totaled 1.2 trillion yuan": a total over the span
                 if (pastSpan && isAmount && k < v.Tok && TotalVerbs.Contains(w)) accumulated = true;
                 // "grew by an average of 7.6% a year", "8.7% a year on average", "per year": a yearly average rate

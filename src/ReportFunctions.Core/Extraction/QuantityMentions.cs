@@ -204,7 +204,7 @@ public sealed partial class ReportExtractor
             else if (w1 == Of && w2 is "excess" or "upwards" or "upward") { q = Qualifiers.Above; at = w2 == "excess" && w3 == In ? k - 2 : k - 1; } // "in excess of"
             else if (w1 == Least && w2 == At) { q = Qualifiers.AtLeast; at = k - 1; }
             else if (w1 == Most && w2 == At) { q = Qualifiers.AtMost; at = k - 1; }
-            else if (w1 == To && w2 == Up) { q = Qualifiers.AtMost; at = k - 1; }
+            else if (w1 == To && w2 == Up && !TotalVerbs.Has(w3)) { q = Qualifiers.AtMost; at = k - 1; } // "up to 5%", not "added up to 1.05 trillion yuan"
             else if (w1 == "the" && w2 is not null && Above.Contains(w2)) { q = Qualifiers.Above; at = k - 1; } // "broke the 400 billion yuan mark"
             else if (w1 is not null && Above.Contains(w1))
             {

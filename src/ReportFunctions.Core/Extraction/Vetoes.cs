@@ -59,7 +59,7 @@ public sealed partial class ReportExtractor
                 {
                     var t = _t[k];
                     if (t.Kind == TokKind.Punct && t.P is ';' or ':') { continue; }
-                    if (t.W is { } w && NewWords.Contains(w) && !(k + 1 < _t.Count && _t[k + 1].W is "high" or "hightech" && w == "new" && k + 2 < _t.Count && _t[k + 2].W == "and")) return false;
+                    if (t.W is { } w && NewWords.Contains(w) && !(k > 0 && _t[k - 1].W == Lexicon.Value) && !(k + 1 < _t.Count && _t[k + 1].W is "high" or "hightech" && w == "new" && k + 2 < _t.Count && _t[k + 2].W == "and")) return false;
                 }
             }
             if (c == Concept.Jobs && v.Unit == UnitKind.None && v.Num < 1000) return false;
