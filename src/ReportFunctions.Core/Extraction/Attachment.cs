@@ -113,6 +113,13 @@ public sealed partial class ReportExtractor
                             { first.Qual = Qualifiers.AtLeast; evidenceEnd = m.End + 2; }
                         }
                     }
+                    // "job opportunities for 90,000 urban residents": the count inside the jobs phrase
+                    if (countLike && concepts.Count == 0 && first.Tok >= 2 && _t[first.Tok - 1].W == "for" && JobsBeforeFor.Has(_t[first.Tok - 2].W)
+                        && first.EndTok + 1 < e && _t[first.EndTok].W == Urban)
+                    {
+                        concepts.Add(new Match(first.Tok - 2, first.EndTok + 1, Concept.Jobs));
+                        forward = true; evidenceStart = first.Tok - 2; evidenceEnd = Math.Min(e, first.EndTok + 2); rule = "attach:jobs-for-residents";
+                    }
                     if (concepts.Count == 0)
                     {
                         ConceptsIn(matches, regionStart, first.Tok, concepts);
@@ -230,6 +237,7 @@ public sealed partial class ReportExtractor
                 if (groupMembers.Count > 1 && concepts.Count > 1 && concepts.Count != groupMembers.Count) continue; // cannot align
                 if (groupMembers.Count > 1 && concepts.Count == 1 && !backSearched && !forward && ListItemBefore(regionStart, concepts[0].Start))
                     continue; // "industries and GDP grew by 1%, 2% and 3% respectively": cannot tell which value is the indicator's
+                if (groupMembers.Count == 1 && concepts.Count > 1 && concepts.TrueForAll(m => m.C == concepts[0].C)) concepts = [concepts[0]]; // "the consumer price index (CPI)": one subject, named twice
                 if (groupMembers.Count == 1 && concepts.Count > 1) concepts = [concepts[^1]];
                 else if (concepts.Count > groupMembers.Count) concepts = concepts.GetRange(concepts.Count - groupMembers.Count, groupMembers.Count);
                 if (!forward && !backSearched && !livelihood && concepts[0].Start < first.Tok && concepts[0].End > concepts[0].Start) evidenceStart = concepts[0].Start;
@@ -330,6 +338,8 @@ public sealed partial class ReportExtractor
                 _clauseOf[i - s] = cl;
                 _segOf[i - s] = seg;
                 var t = _t[i];
+                // "The consumer price index (CPI) was kept at 2.1 percent": an abbreviation in brackets does not end the clause
+                if (t.IsP('(') && i + 2 < e && _t[i + 1].Kind == TokKind.Word && _t[i + 2].IsP(')')) { _clauseOf[i + 1 - s] = cl; _segOf[i + 1 - s] = seg; _clauseOf[i + 2 - s] = cl; _segOf[i + 2 - s] = seg; i += 2; continue; }
                 if (t.Kind == TokKind.Punct && t.P is ',' or ';' or ':' or '(' or ')')
                 {
                     cl = i + 1;

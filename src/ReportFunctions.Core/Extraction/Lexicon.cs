@@ -60,6 +60,7 @@ internal static class Lexicon
     public static readonly HashSet<string> NationCues = S(nameof(NationCues));
     public static readonly HashSet<string> RestatedAgoWords = S(nameof(RestatedAgoWords));
     public static readonly HashSet<string> RespectivelyGap = S(nameof(RespectivelyGap));
+    public static readonly HashSet<string> JobsBeforeFor = S(nameof(JobsBeforeFor));
     public static readonly HashSet<string> TargetHeaderModifiers = S(nameof(TargetHeaderModifiers));
     public static readonly HashSet<string> GrowingWords = S(nameof(GrowingWords));
     public static readonly HashSet<string> OfficeWords = S(nameof(OfficeWords));
