@@ -296,6 +296,8 @@ public sealed partial class ReportExtractor
             }
             if (v.Unit != UnitKind.Pct) return false;
             if (group) return true;
+            // "GDP: 384.9 billion yuan, +7.9%": a signed percentage is a change
+            if (v.Tok > clauseStart && _t[v.Tok - 1].IsP('+')) return true;
             // "The national urbanization rate was 66.16%, while the region's was 59.24%": the possessive stands for the earlier concept
             if (v.Tok - 2 >= clauseStart && _t[v.Tok - 1].W is "was" or "were" or "is" && _t[v.Tok - 2].Poss && _t[v.Tok - 2].W is "region" or "city" or "province" or "municipality") return true;
             for (var k = clauseStart; k < v.Tok; k++)

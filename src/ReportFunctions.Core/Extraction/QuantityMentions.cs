@@ -73,7 +73,7 @@ public sealed partial class ReportExtractor
                     else if (p.W is "usd" || p.IsP('$')) { v.Unit = UnitKind.Money; v.Usd = true; }
                 }
                 // "rose 6 and 8 percent", "reached 52,300 and 24,100 yuan", "1.2 and 1.5 trillion yuan": the unit of the pair's second
-                if (v.Unit == UnitKind.None && !v.Skip && j == i + 1 && t.Kind == TokKind.Number && !t.IsYear && j + 2 < e && _t[j].W == And
+                if (v.Unit == UnitKind.None && !v.Skip && j == i + 1 && t.Kind == TokKind.Number && !t.IsYear && j + 2 < e && (_t[j].W == And || _t[j].IsP('/'))
                     && _t[j + 1].Kind == TokKind.Number && !_t[j + 1].IsYear)
                 {
                     var q = j + 2;
@@ -303,7 +303,7 @@ public sealed partial class ReportExtractor
         {
             if (to - from > 4 || to < from) return false;
             for (var k = from; k < to; k++)
-                if (!(_t[k].IsP(',') || _t[k].W == And || IsCurrencyPrefix(k))) return false; // "RMB 28,440 and RMB 9,396"
+                if (!(_t[k].IsP(',') || _t[k].W == And || IsCurrencyPrefix(k) || _t[k].IsP('/') || _t[k].IsP('+'))) return false; // "RMB 28,440 and RMB 9,396", "51,460 / 24,030 yuan", "+8.1% / +9.0%"
             return true;
         }
 
