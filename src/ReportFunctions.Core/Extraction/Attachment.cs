@@ -242,6 +242,7 @@ public sealed partial class ReportExtractor
                 else if (concepts.Count > groupMembers.Count) concepts = concepts.GetRange(concepts.Count - groupMembers.Count, groupMembers.Count);
                 if (!forward && !backSearched && !livelihood && concepts[0].Start < first.Tok && concepts[0].End > concepts[0].Start) evidenceStart = concepts[0].Start;
                 lastConceptInClause = concepts[^1].C;
+                if (forward) runningEnd = Math.Max(runningEnd, concepts[^1].End); // the subject after the value is taken: the next value starts after it
 
                 for (var gi = 0; gi < groupMembers.Count && gi < concepts.Count; gi++)
                 {

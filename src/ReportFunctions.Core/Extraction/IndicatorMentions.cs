@@ -219,7 +219,7 @@ public sealed partial class ReportExtractor
             if (v.Unit == UnitKind.Pct)
             {
                 var w = _t[p].W;
-                if (w is "in" or "for" && GrowthRightBefore(v)) p++; // "an increase of around 5% in general public budget revenue"
+                if (w is "in" or "for" && (GrowthRightBefore(v) || ListedAfterGrowth(v))) p++; // "an increase of around 5% in general public budget revenue"
                 else
                 {
                     if (w is not ("growth" or "increase" or "rise")) return false;
@@ -248,6 +248,19 @@ public sealed partial class ReportExtractor
                 }
             }
             return into.Count > before;
+        }
+
+        /// <summary>"GDP growth of 6.5 percent, 10 percent in fixed-asset investment and 10 percent in retail sales": a later item of a list of growths.</summary>
+        private bool ListedAfterGrowth(Value v)
+        {
+            var k = (v.QualTok >= 0 ? v.QualTok : v.Tok) - 1;
+            if (k <= _sentStart || !(_t[k].IsP(',') || _t[k].W == And)) return false;
+            for (var j = k - 1; j >= _sentStart && j >= k - 40; j--)
+            {
+                if (_t[j].IsP(';') || _t[j].IsP(':')) return false;
+                if (_t[j].W is { } gw && GrowthWords.Contains(gw) && gw != Year) return true;
+            }
+            return false;
         }
 
         /// <summary>"growth of (about) X%", "an increase of X%": a growth word right before the value.</summary>

@@ -266,6 +266,9 @@ public sealed partial class ReportExtractor
                     }
                 }
                 if (!respAfter && !respBefore && j - i + 1 != 2) { i = j; continue; }
+                // "growth of 6.5 percent, 10 percent in fixed-asset investment ...": a list of items, each with its subject after it
+                if (!respAfter && !respBefore && after + 1 < _t.Count && _t[after].W is "in" or "for" && !_t[after + 1].IsYear
+                    && values[i].EndTok + 1 == values[j].Tok && _t[values[i].EndTok].IsP(',')) { i = j; continue; }
                 for (var k = i; k <= j; k++) { values[k].Group = gid; values[k].RespectAfter = respAfter; }
                 if (respAfter)
                 {
