@@ -12,6 +12,7 @@ public static class FunctionsAppServices
         services.AddLogging(logging => logging.AddReportFunctionsLogFilters());
         // Storage clients come from the AzureWebJobsStorage connection (Microsoft.Extensions.Azure's AddAzureClients).
         services.AddReportFunctionsCore(configuration);
+        services.AddReportStorageStartup();
         return services;
     }
 }

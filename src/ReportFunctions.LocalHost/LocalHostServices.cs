@@ -10,6 +10,7 @@ public static class LocalHostServices
     {
         services.AddLogging(logging => logging.AddReportFunctionsLogFilters());
         services.AddReportFunctionsCore(configuration);
+        services.AddReportStorageStartup();
         services.AddReportFunctionsSchedules();
         return services;
     }

@@ -36,6 +36,13 @@ public static class ReportFunctionsServices
         return services;
     }
 
+    /// <summary>The hosts' start-up step that creates every container and table once per process (<see cref="StorageStartup"/>).</summary>
+    public static IServiceCollection AddReportStorageStartup(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, StorageStartup>());
+        return services;
+    }
+
     /// <summary>The Azure SDK's log categories (<c>Azure.Core</c>, <c>Azure.Storage.Blobs</c>, <c>Azure.Identity</c>...).</summary>
     public const string AzureSdkLogCategories = "Azure.*";
 
