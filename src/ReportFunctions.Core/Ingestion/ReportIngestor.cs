@@ -76,8 +76,19 @@ public sealed partial class ReportIngestor
         ArgumentException.ThrowIfNullOrEmpty(blobName);
         // Created at start-up (StorageStartup): a finished task, no request; if start-up could not, the first delivery does.
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var bytes = await ReportContent.ReadBoundedAsync(content, _options.MaxReportBytes, cancellationToken).ConfigureAwait(false);
-        return await IngestBytesAsync(blobName, bytes, blobETag, cancellationToken).ConfigureAwait(false);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            var bytes = await ReportContent.ReadBoundedAsync(content, _options.MaxReportBytes, cancellationToken).ConfigureAwait(false);
+            var outcome = await IngestBytesAsync(blobName, bytes, blobETag, cancellationToken).ConfigureAwait(false);
+            LogIngestion(_logger, outcome.ReportId, blobName, outcome.Result.ToString(), outcome.FactCount, clock.ElapsedMilliseconds, EngineVersion);
+            return outcome;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogIngestionError(_logger, ReportIds.FromBlobName(blobName), blobName, "Error", clock.ElapsedMilliseconds, EngineVersion, ex);
+            throw;
+        }
     }
 
     /// <summary>Downloads a blob of the container (reading at most MaxReportBytes + 1 bytes) and ingests it, recording its ETag.</summary>

@@ -21,6 +21,6 @@ public sealed class ReconcileOnStartupTests
 
         Assert.Equal("%RECONCILE_SCHEDULE%", trigger.Schedule);
         Assert.Equal(debugBuild, trigger.RunOnStartup);
-        Assert.Equal(debugBuild, ReconcileTrigger.RunOnStartup);
+        Assert.True(debugBuild == ReconcileTrigger.RunOnStartup);
     }
 }
