@@ -19,6 +19,7 @@ public static class Program
         ["bench"] = ("bench [--url U] [--sizes 100,1000] [--seconds 30]   ingest and HTTP load figures against a running host", Sync(BenchCommands.LoadAsync)),
         ["bench-api"] = ("bench-api [--url U] [--path P] [--requests 2000]   latency of one route (p50, p99)", Sync(BenchCommands.ApiAsync)),
         ["bench-rank"] = ("bench-rank [--cities N] [--years N] [--through-ingestion]   full and unchanged ranking recomputation times", Sync(BenchRank)),
+        ["openapi"] = ("openapi [--base-url URL]           print the HTTP API's OpenAPI 3 document (JSON; ./test.sh lints it)", OpenApi),
         ["query"] = ("query WHAT [ARG] [--format csv]   the HTTP API's answers from storage (see `reports query`)", Sync(StorageCommands.QueryAsync)),
     };
 
@@ -48,6 +49,18 @@ public static class Program
             else if (!args[i].StartsWith("--connection=", StringComparison.Ordinal)) rest.Add(args[i]);
         }
         return Core.Benchmarks.RankingBenchmark.RunFromCommandLineAsync(connection, rest, Console.Out);
+    }
+
+    private static int OpenApi(string[] args)
+    {
+        var baseUrl = "http://127.0.0.1:7071";
+        for (var i = 0; i < args.Length; i++)
+        {
+            if (args[i] == "--base-url" && i + 1 < args.Length) baseUrl = args[++i];
+            else { Console.Error.WriteLine($"reports openapi: unexpected argument '{args[i]}'"); return 2; }
+        }
+        Console.Out.WriteLine(Core.Api.OpenApiDocument.Build(baseUrl).ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true }));
+        return 0;
     }
 
     private static Func<string[], int> Sync(Func<string[], Task<int>> run) => args => run(args).GetAwaiter().GetResult();
