@@ -181,7 +181,7 @@ public static class OpenApiDocument
     private static JsonObject Schemas()
     {
         JsonObject Fact() => Obj(("region", T("string")), ("indicator", T("string")), ("period", T("string")), ("kind", T("string")),
-            ("value", T("number")), ("unit", T("string")), ("qualifier", T("string")), ("evidence", T("string")),
+            ("value", T("number")), ("unit", T("string")), ("qualifier", T("string")), ("evidence", T("string")), ("evidence_display", T("string")),
             ("evidence_start", T("integer")), ("evidence_length", T("integer")), ("report", T("string")), ("report_year", T("integer")));
         JsonObject Report() => Obj(("id", T("string")), ("name", T("string")), ("status", new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("Processing", "Succeeded", "Failed") }),
             ("region", T("string")), ("level", T("string")), ("province", T("string")), ("year", T("integer")),
