@@ -14,6 +14,18 @@ echo "==> Azurite (pid $AZURITE_PID) blob :$AZURITE_BLOB_PORT queue :$AZURITE_QU
 dotnet test ReportFunctions.sln --nologo -v q "$@" 2>&1 | tee .run/test-output.log
 status=${PIPESTATUS[0]}
 
+# The HTTP API's OpenAPI document (`reports openapi`), linted by Redocly (rules in redocly.yaml): 0 errors or the run fails.
+echo "==> OpenAPI lint (npx redocly lint, rules in redocly.yaml)"
+if dotnet run --project src/ReportFunctions.Cli --no-build -- openapi > .run/openapi.json \
+   && npx --no redocly lint .run/openapi.json --format=stylish > .run/openapi-lint.log 2>&1; then
+  grep -v '[║╔╚]' .run/openapi-lint.log | grep -E 'valid|error|warning' | tail -3
+  echo "openapi lint: 0 errors"
+else
+  grep -v '[║╔╚]' .run/openapi-lint.log 2>/dev/null | tail -40
+  echo "openapi lint: FAILED (see .run/openapi-lint.log)"
+  [ "$status" -eq 0 ] && status=1
+fi
+
 # One closing line with the totals of every test assembly.
 awk '/(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+/ {
        gsub(",", ""); for (i = 1; i <= NF; i++) { if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1) } }

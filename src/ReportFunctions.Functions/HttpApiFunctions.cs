@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.Azure.Functions.Worker;
 using ReportFunctions.Core.Api;
 using ReportFunctions.Core.Configuration;
-using ReportFunctions.Hosting.Http;
+using ReportFunctions.AspNetCore;
 
 namespace ReportFunctions.Functions;
 

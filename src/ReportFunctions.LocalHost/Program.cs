@@ -1,7 +1,6 @@
 using System.Net;
-using ReportFunctions.Core.Configuration;
+using ReportFunctions.LocalHost;
 using ReportFunctions.LocalHost.Http;
-using ReportFunctions.LocalHost.Scheduling;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -11,8 +10,7 @@ builder.Host.ConfigureWebJobs(webJobs =>
     webJobs.AddAzureStorageCoreServices();
     webJobs.AddAzureStorageBlobs();
 });
-builder.Services.AddReportFunctionsCore(builder.Configuration);
-builder.Services.AddReportFunctionsSchedules();
+builder.Services.AddReportFunctionsLocalHost(builder.Configuration);
 
 var app = builder.Build();
 EnsureLoopback(app.Urls.Count > 0 ? app.Urls : (builder.Configuration["Urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries));

@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 using Azure.Storage.Blobs;
-using ReportFunctions.Core.Benchmarks;
+using ReportFunctions.Benchmarks;
 using ReportFunctions.Core.Storage;
 using ReportFunctions.IntegrationTests.Support;
 

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Azure.Storage.Blobs;
 using Microsoft.Extensions.DependencyInjection;
-using ReportFunctions.Core.Benchmarks;
+using ReportFunctions.Benchmarks;
 using ReportFunctions.Core.Configuration;
 using ReportFunctions.Core.Storage;
 
@@ -96,7 +96,7 @@ public static class BenchCommands
         errors += regionResult.Errors + rankingResult.Errors;
 
         Console.WriteLine("extraction:");
-        BenchExtractCommand.Run(["--mb", cli.Get("extract-mb") ?? "20", "--seeds", seeds]);
+        ExtractionBenchmark.Run(["--mb", cli.Get("extract-mb") ?? "20", "--seeds", seeds]);
         return errors == 0 ? 0 : 1;
     }
 }

@@ -2,12 +2,13 @@ using Microsoft.Extensions.DependencyInjection;
 using ReportFunctions.Core.Extraction;
 using ReportFunctions.Core.Ingestion;
 using ReportFunctions.Core.Rankings;
+using ReportFunctions.Core.Storage;
 
 namespace ReportFunctions.Cli.Commands;
 
 /// <summary>
 /// <c>reports reextract [--connection CS] [--no-refresh]</c>: re-extracts every stored report whose facts an older engine
-/// version produced (from its blob; no re-upload), printing each as it is done, then recomputes rankings and attainment.
+/// version produced (from its blob; no re-upload), with a progress bar on a terminal, then recomputes rankings and attainment.
 /// </summary>
 public static class ReextractCommand
 {
@@ -17,10 +18,21 @@ public static class ReextractCommand
         await using var services = cli.BuildServices();
         var ingestor = services.GetRequiredService<ReportIngestor>();
         Console.WriteLine($"engine {ReportExtractor.EngineVersion}: re-extracting reports of older versions");
-        var done = 0;
-        var progress = new SynchronousProgress<IngestOutcome>(o =>
-            Console.WriteLine($"  [{Interlocked.Increment(ref done)}] {o.Result,-9} {o.BlobName}: {o.FactCount} facts{(o.Reason is null ? "" : " (" + o.Reason + ")")}"));
-        var summary = await ingestor.ReextractAsync(progress, CancellationToken.None);
+        var outdated = 0;
+        await foreach (var r in ingestor.Store.AllAsync(CancellationToken.None))
+            if (r.BlobName.Length > 0 && ReportStatus.IsFinal(r.Status) && !ingestor.IsCurrent(r)) outdated++;
+        var failures = new List<string>();
+        var summary = await CliProgress.RunAsync(CliProgress.Console, "re-extracting", outdated, report =>
+        {
+            var done = 0;
+            var progress = new SynchronousProgress<IngestOutcome>(o =>
+            {
+                if (o.Result == IngestResult.Failed) failures.Add($"  failed {o.BlobName}: {o.Reason}");
+                report(++done, o.BlobName);
+            });
+            return ingestor.ReextractAsync(progress, CancellationToken.None);
+        });
+        foreach (var f in failures) Console.Error.WriteLine(f);
         Console.WriteLine($"{summary.Blobs} outdated, {summary.Ingested} re-extracted, {summary.Failed} failed, {summary.Skipped} skipped, {summary.Errors} errors");
         if (!cli.Has("no-refresh") && summary.Ingested + summary.Failed > 0)
         {

@@ -20,22 +20,24 @@ public static class StorageCommands
         await using var services = cli.BuildServices();
         var storage = services.GetRequiredService<ReportStorage>();
         await storage.EnsureCreatedAsync();
-        var uploaded = 0;
-        foreach (var path in cli.Positional)
+        var uploaded = await CliProgress.RunAsync(CliProgress.Console, "uploading", cli.Positional.Count, async report =>
         {
-            var name = Path.GetFileName(path);
-            var bytes = await File.ReadAllBytesAsync(path);
-            var md5 = MD5.HashData(bytes);
-            var blob = storage.Container.GetBlobClient(name);
-            if (await blob.ExistsAsync() && (await blob.GetPropertiesAsync()).Value.ContentHash is { } existing && existing.AsSpan().SequenceEqual(md5))
+            var count = 0;
+            for (var i = 0; i < cli.Positional.Count; i++)
             {
-                Console.WriteLine($"  unchanged {name}");
-                continue;
+                var name = Path.GetFileName(cli.Positional[i]);
+                report(i, name);
+                var bytes = await File.ReadAllBytesAsync(cli.Positional[i]);
+                var md5 = MD5.HashData(bytes);
+                var blob = storage.Container.GetBlobClient(name);
+                if (await blob.ExistsAsync() && (await blob.GetPropertiesAsync()).Value.ContentHash is { } existing && existing.AsSpan().SequenceEqual(md5))
+                    continue;
+                await blob.UploadAsync(BinaryData.FromBytes(bytes), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8", ContentHash = md5 } });
+                count++;
             }
-            await blob.UploadAsync(BinaryData.FromBytes(bytes), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8", ContentHash = md5 } });
-            Console.WriteLine($"  uploaded  {name} ({bytes.Length:N0} bytes)");
-            uploaded++;
-        }
+            report(cli.Positional.Count, "");
+            return count;
+        });
         Console.WriteLine($"{uploaded} uploaded, {cli.Positional.Count - uploaded} unchanged");
         return 0;
     }
@@ -81,33 +83,33 @@ public static class StorageCommands
             expected[ReportIds.FromBlobName(name)] = (name, Convert.ToHexStringLower(SHA256.HashData(await File.ReadAllBytesAsync(path))));
         }
         var clock = Stopwatch.StartNew();
-        var nextReconcile = TimeSpan.FromSeconds(5);
-        while (true)
+        var (exit, message) = await CliProgress.RunAsync(CliProgress.Console, "ingesting", expected.Count, async report =>
         {
-            var pending = new List<string>();
-            foreach (var (id, (name, hash)) in expected)
+            var nextReconcile = TimeSpan.FromSeconds(5);
+            var reconciled = 0;
+            while (true)
             {
-                var report = await store.GetAsync(id, CancellationToken.None);
-                if (report is null || !ReportStatus.IsFinal(report.Status) || report.ContentHash != hash) pending.Add(name);
+                var pending = new List<string>();
+                foreach (var (id, (name, hash)) in expected)
+                {
+                    var row = await store.GetAsync(id, CancellationToken.None);
+                    if (row is null || !ReportStatus.IsFinal(row.Status) || row.ContentHash != hash) pending.Add(name);
+                }
+                report(expected.Count - pending.Count, pending.FirstOrDefault() ?? "");
+                var also = reconciled > 0 ? $" ({reconciled} by reconciliation, which the trigger had not reached)" : "";
+                if (pending.Count == 0) return (0, $"all {expected.Count} reports ingested in {clock.Elapsed.TotalSeconds:F1} s{also}");
+                if (clock.Elapsed > timeout) return (1, $"timed out after {timeout.TotalSeconds:F0} s; not ingested: {string.Join(", ", pending)}");
+                if (clock.Elapsed > nextReconcile)
+                {
+                    var summary = await ingestor.ReconcileAsync();
+                    reconciled += summary.Ingested + summary.Failed;
+                    nextReconcile = clock.Elapsed + TimeSpan.FromSeconds(5);
+                }
+                await Task.Delay(250);
             }
-            if (pending.Count == 0)
-            {
-                Console.WriteLine($"all {expected.Count} reports ingested in {clock.Elapsed.TotalSeconds:F1} s");
-                return 0;
-            }
-            if (clock.Elapsed > timeout)
-            {
-                Console.Error.WriteLine($"timed out after {timeout.TotalSeconds:F0} s; not ingested: {string.Join(", ", pending)}");
-                return 1;
-            }
-            if (clock.Elapsed > nextReconcile)
-            {
-                var summary = await ingestor.ReconcileAsync();
-                if (summary.Ingested + summary.Failed > 0) Console.WriteLine($"  reconciliation ingested {summary.Ingested + summary.Failed} report(s) the trigger had not reached");
-                nextReconcile = clock.Elapsed + TimeSpan.FromSeconds(5);
-            }
-            await Task.Delay(250);
-        }
+        });
+        (exit == 0 ? Console.Out : Console.Error).WriteLine(message);
+        return exit;
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ namespace ReportFunctions.Core.Api;
 public sealed class FactsApi : IApiModule
 {
     public static readonly IReadOnlyList<string> FactCsvHeader =
-        ["region", "indicator", "period", "kind", "value", "unit", "qualifier", "evidence", "evidence_start", "report", "report_year"];
+        ["region", "indicator", "period", "kind", "value", "unit", "qualifier", "evidence_display", "evidence_start", "report", "report_year"];
 
     private const int MaxParameterLength = 200;
     private static readonly TimeSpan HealthTimeout = TimeSpan.FromSeconds(5);
@@ -191,7 +191,7 @@ public sealed class FactsApi : IApiModule
         page.Continuation is null ? null : new Dictionary<string, string> { ["X-Continuation-Token"] = page.Continuation });
 
     private static IReadOnlyList<object?> FactRow(StoredFact f) =>
-        [f.Fact.Region, f.Fact.Indicator, f.Fact.Period, f.Fact.Kind, f.Fact.Value, f.Fact.Unit, f.Fact.Qualifier, f.Fact.Evidence, f.Fact.EvidenceStart, f.ReportId, f.ReportYear];
+        [f.Fact.Region, f.Fact.Indicator, f.Fact.Period, f.Fact.Kind, f.Fact.Value, f.Fact.Unit, f.Fact.Qualifier, EvidenceText.Display(f.Fact.Evidence), f.Fact.EvidenceStart, f.ReportId, f.ReportYear];
 
     // ---------------------------------------------------------------- reports
 
@@ -276,7 +276,7 @@ public sealed class FactsApi : IApiModule
         var result = _extractor.Extract(decoded.Text, ApiParameters.Blank(request.QueryValue("name")));
         var facts = result.Facts.Select(f => new FactDto(f.Region, f.Indicator, f.Period, f.Kind, f.Value, f.Unit, f.Qualifier, f.Evidence, f.EvidenceStart, null, result.Year)).ToList();
         if (request.WantsCsv)
-            return ApiResponse.Csv(FactCsvHeader, facts.Select(f => (IReadOnlyList<object?>)[f.Region, f.Indicator, f.Period, f.Kind, f.Value, f.Unit, f.Qualifier, f.Evidence, f.EvidenceStart, null, f.ReportYear]));
+            return ApiResponse.Csv(FactCsvHeader, facts.Select(f => (IReadOnlyList<object?>)[f.Region, f.Indicator, f.Period, f.Kind, f.Value, f.Unit, f.Qualifier, f.EvidenceDisplay, f.EvidenceStart, null, f.ReportYear]));
         return ApiResponse.JsonBody(new
         {
             Region = result.Region.Name,
@@ -387,6 +387,9 @@ public sealed class FactsApi : IApiModule
         string Evidence, int EvidenceStart, string? Report, int? ReportYear)
     {
         public int EvidenceLength => Evidence.Length;
+
+        /// <summary>The evidence for people (whitespace normalised, <see cref="EvidenceText"/>); CSV shows this form.</summary>
+        public string EvidenceDisplay => EvidenceText.Display(Evidence);
 
         public static FactDto From(StoredFact f) => new(f.Fact.Region, f.Fact.Indicator, f.Fact.Period, f.Fact.Kind, f.Fact.Value, f.Fact.Unit,
             f.Fact.Qualifier, f.Fact.Evidence, f.Fact.EvidenceStart, f.ReportId, f.ReportYear);

@@ -18,9 +18,9 @@ public static class OpenApiDocument
             [P(ApiRoutes.Health)] = Get(ApiEndpointNames.Health, "Storage reachable or not", [],
                 R(200, "Storage reachable", "Health"), R(503, "Storage unreachable or not created", "Health")),
             [P(ApiRoutes.Indicators)] = Get(ApiEndpointNames.ListIndicators, "The indicator catalog: code, unit, description, direction", [Format()],
-                R(200, "The catalog", "IndicatorList", csv: true)),
+                R(200, "The catalog", "IndicatorList", csv: true), Problem(400, "format is not json or csv")),
             [P(ApiRoutes.Regions)] = Get(ApiEndpointNames.ListRegions, "Regions with reports: name, level, province, report years", [Format()],
-                R(200, "Regions", "RegionList", csv: true)),
+                R(200, "Regions", "RegionList", csv: true), Problem(400, "format is not json or csv")),
             [P(ApiRoutes.RegionFacts)] = Get(ApiEndpointNames.GetRegionFacts,
                 "Facts about one region (matched case-insensitively and by variants: jiaxing, Jiaxing City). By default the value of the most recently delivered report per (indicator, period, kind); all=true gives every report's value.",
                 [Path("region", "Region name or variant, or 'unknown'"), Query("indicator", "Indicator code"), Period(), Kind(), All(), Continuation(), PageSize(), Format()],
@@ -43,7 +43,7 @@ public static class OpenApiDocument
             [P(ApiRoutes.Extract)] = new JsonObject
             {
                 ["post"] = OpWithBody(ApiEndpointNames.ExtractText, "Extract the facts of the posted text without storing them", [Query("name", "Optional source name (helps find region and year)"), Format()],
-                    TextBody(), R(200, "What the extractor read", "Extraction", csv: true), Problem(413, "Larger than the size limit"), Problem(415, "Not text")),
+                    TextBody(), R(200, "What the extractor read", "Extraction", csv: true), Problem(400, "name too long or with control characters, or format not json or csv"), Problem(413, "Larger than the size limit"), Problem(415, "Not text")),
             },
             [P(ApiRoutes.Rankings)] = Get(ApiEndpointNames.GetRanking, "Ranking of regions by one indicator",
                 [Path("code", "Indicator code"), Period(), Kind(), Enum("level", "Region level", "country", "province", "city"), Query("province", "Province name"), Continuation(), PageSize(), Format()],
@@ -73,11 +73,25 @@ public static class OpenApiDocument
             },
             ["servers"] = new JsonArray(new JsonObject { ["url"] = baseUrl.TrimEnd('/') + "/" + ApiRoutes.Prefix }),
             ["paths"] = paths,
-            ["components"] = new JsonObject { ["schemas"] = Schemas() },
+            // In Azure every route takes a function key, in the query (?code=) or a header (x-functions-key); LocalHost has none.
+            ["security"] = new JsonArray(new JsonObject { [KeyInQuery] = new JsonArray() }, new JsonObject { [KeyInHeader] = new JsonArray() }),
+            ["components"] = new JsonObject { ["schemas"] = Schemas(), ["securitySchemes"] = SecuritySchemes() },
         };
     }
 
     private static string P(string route) => "/" + route;
+
+    /// <summary>The security schemes' names: the Functions host's function key, in the query or a header.</summary>
+    public const string KeyInQuery = "functionKeyQuery", KeyInHeader = "functionKeyHeader";
+
+    private static JsonObject SecuritySchemes() => new()
+    {
+        [KeyInQuery] = new JsonObject { ["type"] = "apiKey", ["in"] = "query", ["name"] = "code", ["description"] = "A function key (Azure only; LocalHost listens on 127.0.0.1 and takes none)" },
+        [KeyInHeader] = new JsonObject { ["type"] = "apiKey", ["in"] = "header", ["name"] = "x-functions-key", ["description"] = "A function key (Azure only; LocalHost listens on 127.0.0.1 and takes none)" },
+    };
+
+    /// <summary>The Functions host's answer to a request without a valid key: 401 with an empty body.</summary>
+    private static JsonObject Unauthorized() => new() { ["description"] = "No valid function key (?code= or x-functions-key); Azure only" };
 
     private static JsonObject Get(string id, string summary, JsonObject[] parameters, params JsonObject[] responses) =>
         new() { ["get"] = Op(id, summary, parameters, responses) };
@@ -89,6 +103,7 @@ public static class OpenApiDocument
         var r = new JsonObject();
         foreach (var resp in responses)
             foreach (var (k, v) in resp.ToList()) { resp.Remove(k); r[k] = v; }
+        if (!r.ContainsKey("401")) r["401"] = Unauthorized();
         if (!r.ContainsKey("500")) r["500"] = Problem(500, "Internal error")["500"]!.DeepClone();
         if (!r.ContainsKey("503")) r["503"] = Problem(503, "Storage unavailable")["503"]!.DeepClone();
         var op = new JsonObject
@@ -166,7 +181,7 @@ public static class OpenApiDocument
     private static JsonObject Schemas()
     {
         JsonObject Fact() => Obj(("region", T("string")), ("indicator", T("string")), ("period", T("string")), ("kind", T("string")),
-            ("value", T("number")), ("unit", T("string")), ("qualifier", T("string")), ("evidence", T("string")),
+            ("value", T("number")), ("unit", T("string")), ("qualifier", T("string")), ("evidence", T("string")), ("evidence_display", T("string")),
             ("evidence_start", T("integer")), ("evidence_length", T("integer")), ("report", T("string")), ("report_year", T("integer")));
         JsonObject Report() => Obj(("id", T("string")), ("name", T("string")), ("status", new JsonObject { ["type"] = "string", ["enum"] = new JsonArray("Processing", "Succeeded", "Failed") }),
             ("region", T("string")), ("level", T("string")), ("province", T("string")), ("year", T("integer")),

@@ -16,4 +16,7 @@ public static class AppSettingNames
     public const string MaxReportBytes = "MAX_REPORT_BYTES";
     /// <summary>How many times a report that keeps failing is tried before it is marked Failed.</summary>
     public const string MaxIngestAttempts = "MAX_INGEST_ATTEMPTS";
+
+    /// <summary>Application Insights (set by the platform, infra/): the Functions app registers worker telemetry only when it is set.</summary>
+    public const string AppInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
 }

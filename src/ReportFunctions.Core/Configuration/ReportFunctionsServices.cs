@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using ReportFunctions.Core.Api;
 using ReportFunctions.Core.Domain;
 using ReportFunctions.Core.Extraction;
@@ -34,4 +35,25 @@ public static class ReportFunctionsServices
         services.TryAddSingleton<ApiDispatcher>();
         return services;
     }
+
+    /// <summary>The hosts' start-up step that creates every container and table once per process (<see cref="StorageStartup"/>).</summary>
+    public static IServiceCollection AddReportStorageStartup(this IServiceCollection services)
+    {
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, StorageStartup>());
+        return services;
+    }
+
+    /// <summary>The Azure SDK's log categories (<c>Azure.Core</c>, <c>Azure.Storage.Blobs</c>, <c>Azure.Identity</c>...).</summary>
+    public const string AzureSdkLogCategories = "Azure.*";
+
+    /// <summary>The least level of the Azure SDK's logs that reaches the hosts' loggers.</summary>
+    public const LogLevel AzureSdkMinimumLevel = LogLevel.Warning;
+
+    /// <summary>
+    /// Keeps the Azure SDK's request and response logs (forwarded at Information by <c>AddAzureClients</c>: dozens per
+    /// ingestion, billed telemetry in Azure) out of the hosts' logs: <c>Azure.*</c> categories log Warning and above.
+    /// Every host calls this.
+    /// </summary>
+    public static ILoggingBuilder AddReportFunctionsLogFilters(this ILoggingBuilder logging) =>
+        logging.AddFilter(AzureSdkLogCategories, AzureSdkMinimumLevel);
 }

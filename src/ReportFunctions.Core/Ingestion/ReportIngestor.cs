@@ -63,7 +63,7 @@ public sealed partial class ReportIngestor
 
     public const string InProgressReason = "being ingested by another delivery";
 
-    /// <summary>Creates the container and tables once (hosts call this at start-up).</summary>
+    /// <summary>Creates the container and tables once per process (hosts do it at start-up, see <see cref="Storage.StorageStartup"/>).</summary>
     public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) => _store.Storage.EnsureCreatedAsync(cancellationToken);
 
     /// <summary>Ingests a blob's content as the blob trigger hands it over.</summary>
@@ -74,10 +74,21 @@ public sealed partial class ReportIngestor
     public async Task<IngestOutcome> IngestAsync(string blobName, Stream content, string? blobETag, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(blobName);
-        // A fresh storage account has no tables yet; the first delivery creates them (once per process).
+        // Created at start-up (StorageStartup): a finished task, no request; if start-up could not, the first delivery does.
         await EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
-        var bytes = await ReportContent.ReadBoundedAsync(content, _options.MaxReportBytes, cancellationToken).ConfigureAwait(false);
-        return await IngestBytesAsync(blobName, bytes, blobETag, cancellationToken).ConfigureAwait(false);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        try
+        {
+            var bytes = await ReportContent.ReadBoundedAsync(content, _options.MaxReportBytes, cancellationToken).ConfigureAwait(false);
+            var outcome = await IngestBytesAsync(blobName, bytes, blobETag, cancellationToken).ConfigureAwait(false);
+            LogIngestion(_logger, outcome.ReportId, blobName, outcome.Result.ToString(), outcome.FactCount, clock.ElapsedMilliseconds, EngineVersion);
+            return outcome;
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogIngestionError(_logger, ReportIds.FromBlobName(blobName), blobName, "Error", clock.ElapsedMilliseconds, EngineVersion, ex);
+            throw;
+        }
     }
 
     /// <summary>Downloads a blob of the container (reading at most MaxReportBytes + 1 bytes) and ingests it, recording its ETag.</summary>

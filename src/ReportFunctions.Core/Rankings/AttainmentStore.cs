@@ -29,6 +29,9 @@ public sealed class AttainmentStore
 
     public string TableName { get; }
 
+    /// <summary>Creates the table once per instance (the hosts' start-up step does it; later calls issue no request).</summary>
+    public Task EnsureCreatedAsync() => _snapshots.EnsureCreatedAsync();
+
     internal static string Name(string period, string level) => period + "|" + level;
     internal static string RegionPartition(string region) => "r|" + region;
 

@@ -41,6 +41,7 @@ public sealed class RankingRefresher
     private readonly TimeProvider _time;
     private readonly ILogger<RankingRefresher> _logger;
     private readonly RankingRefresherSettings _settings;
+    private readonly Storage.CreateOnce _leasesCreated;
 
     public RankingRefresher(IFactReader facts, RankingStore rankings, AttainmentStore attainment, BlobServiceClient blobs,
         TimeProvider time, ILogger<RankingRefresher> logger)
@@ -56,6 +57,18 @@ public sealed class RankingRefresher
         _time = time;
         _logger = logger;
         _settings = settings;
+        _leasesCreated = new Storage.CreateOnce(ct => _blobs.GetBlobContainerClient(StorageNames.LeasesContainer).CreateIfNotExistsAsync(cancellationToken: ct));
+    }
+
+    /// <summary>
+    /// Creates the leases container and the Rankings and Attainment tables, once per instance: the hosts' start-up
+    /// step (<see cref="Storage.StorageStartup"/>) calls it, so a refresh issues no create request.
+    /// </summary>
+    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
+    {
+        await _leasesCreated.EnsureAsync(cancellationToken).ConfigureAwait(false);
+        await _rankings.EnsureCreatedAsync().ConfigureAwait(false);
+        await _attainment.EnsureCreatedAsync().ConfigureAwait(false);
     }
 
     public async Task<RankingRefreshSummary> RefreshAsync(CancellationToken cancellationToken)
@@ -133,7 +146,7 @@ public sealed class RankingRefresher
         try
         {
             var container = _blobs.GetBlobContainerClient(StorageNames.LeasesContainer);
-            await container.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
+            await _leasesCreated.EnsureAsync(ct).ConfigureAwait(false); // done at start-up: no request here
             var blob = container.GetBlobClient(_settings.LeaseBlobName);
             try
             {

@@ -27,6 +27,9 @@ public sealed class RankingStore
 
     public string TableName { get; }
 
+    /// <summary>Creates the table once per instance (the hosts' start-up step does it; later calls issue no request).</summary>
+    public Task EnsureCreatedAsync() => _snapshots.EnsureCreatedAsync();
+
     internal SnapshotTable Snapshots => _snapshots;
 
     internal static string Name(RankingKey k) => $"{k.Period}|{k.Kind}|{k.Level}|{k.Scope}";

@@ -35,17 +35,18 @@ internal sealed class SnapshotTable
     internal static readonly TimeSpan OrphanAge = TimeSpan.FromHours(1);
 
     private readonly TableClient _table;
-    private readonly Lazy<Task> _created;
+    private readonly Storage.CreateOnce _created;
 
     public SnapshotTable(TableClient table)
     {
         _table = table;
-        _created = new Lazy<Task>(() => _table.CreateIfNotExistsAsync(), LazyThreadSafetyMode.ExecutionAndPublication);
+        _created = new Storage.CreateOnce(ct => _table.CreateIfNotExistsAsync(ct));
     }
 
     public TableClient Table => _table;
 
-    public Task EnsureCreatedAsync() => _created.Value;
+    /// <summary>Creates the table once per instance (at the hosts' start-up; later calls issue no request).</summary>
+    public Task EnsureCreatedAsync() => _created.EnsureAsync();
 
     internal static string HeadPartition(string group) => "h|" + group;
     internal static string EntryPartition(string group, string name) => "e|" + group + "|" + name;

@@ -11,7 +11,7 @@ namespace ReportFunctions.Core.Storage;
 /// </summary>
 public sealed class ReportStorage
 {
-    private int _created;
+    private readonly CreateOnce _created;
 
     [Microsoft.Extensions.DependencyInjection.ActivatorUtilitiesConstructor]
     public ReportStorage(TableServiceClient tables, BlobServiceClient blobs) : this(tables, blobs, null) { }
@@ -30,6 +30,13 @@ public sealed class ReportStorage
         FactsByRegion = tables.GetTableClient(prefix + StorageNames.FactsByRegionTable);
         FactsByIndicator = tables.GetTableClient(prefix + StorageNames.FactsByIndicatorTable);
         Container = blobs.GetBlobContainerClient(prefix.Length == 0 ? StorageNames.ReportsContainer : prefix.ToLowerInvariant() + "-" + StorageNames.ReportsContainer);
+        _created = new CreateOnce(async ct =>
+        {
+            await Container.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
+            await Reports.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
+            await FactsByRegion.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
+            await FactsByIndicator.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
+        });
     }
 
     public TableServiceClient TableService { get; }
@@ -39,14 +46,9 @@ public sealed class ReportStorage
     public TableClient FactsByIndicator { get; }
     public BlobContainerClient Container { get; }
 
-    /// <summary>Creates the container and the tables if they do not exist (once per instance).</summary>
-    public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
-    {
-        if (Volatile.Read(ref _created) == 1) return;
-        await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
-        await Reports.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-        await FactsByRegion.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-        await FactsByIndicator.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
-        Volatile.Write(ref _created, 1);
-    }
+    /// <summary>
+    /// Creates the container and the tables if they do not exist, once per instance (the hosts' start-up step,
+    /// <see cref="StorageStartup"/>, does it; later calls return the finished task and issue no request).
+    /// </summary>
+    public Task EnsureCreatedAsync(CancellationToken cancellationToken = default) => _created.EnsureAsync(cancellationToken);
 }

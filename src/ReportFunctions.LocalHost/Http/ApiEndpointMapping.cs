@@ -1,6 +1,6 @@
 using ReportFunctions.Core.Api;
 using ReportFunctions.Core.Configuration;
-using ReportFunctions.Hosting.Http;
+using ReportFunctions.AspNetCore;
 
 namespace ReportFunctions.LocalHost.Http;
 

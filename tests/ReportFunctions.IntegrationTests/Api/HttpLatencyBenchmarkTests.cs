@@ -2,7 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using ReportFunctions.Core.Benchmarks;
+using ReportFunctions.Benchmarks;
 
 namespace ReportFunctions.IntegrationTests.Api;
 

@@ -1,4 +1,4 @@
-using ReportFunctions.Core.Benchmarks;
+using ReportFunctions.Benchmarks;
 using ReportFunctions.IntegrationTests.Support;
 using Xunit.Abstractions;
 

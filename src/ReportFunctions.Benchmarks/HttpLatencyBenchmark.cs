@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 
-namespace ReportFunctions.Core.Benchmarks;
+namespace ReportFunctions.Benchmarks;
 
 /// <summary>Latency figures of one benchmark run (milliseconds).</summary>
 public sealed record LatencyResult(int Requests, int Errors, double P50Ms, double P99Ms, double MeanMs, double MaxMs, double RequestsPerSecond, TimeSpan Elapsed)

@@ -3,13 +3,13 @@ using System.Globalization;
 using System.Text;
 using ReportFunctions.Core.Extraction;
 
-namespace ReportFunctions.Cli.Commands;
+namespace ReportFunctions.Benchmarks;
 
 /// <summary>
 /// <c>reports bench-extract [--mb 50] [--seeds DIR]</c>: single-threaded extraction throughput over the seed reports
 /// repeated to at least N MB, allocated bytes per MB, and the worst time per 100 KB over hostile inputs.
 /// </summary>
-public static class BenchExtractCommand
+public static class ExtractionBenchmark
 {
     public static int Run(string[] args)
     {

@@ -16,7 +16,7 @@ using ReportFunctions.Core.Rankings;
 using ReportFunctions.Core.Storage;
 using RegionInfo = ReportFunctions.Core.Domain.RegionInfo;
 
-namespace ReportFunctions.Core.Benchmarks;
+namespace ReportFunctions.Benchmarks;
 
 /// <summary>Size of a ranking benchmark: 300 cities x 31 indicators x 10 years by default.</summary>
 public sealed record RankingBenchmarkOptions

@@ -2,11 +2,11 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Mvc;
 using ReportFunctions.Core.Api;
 
-namespace ReportFunctions.Hosting.Http;
+namespace ReportFunctions.AspNetCore;
 
 /// <summary>
 /// Adapts ASP.NET Core requests and responses to Core's <see cref="ApiDispatcher"/>. Both hosts use it:
-/// LocalHost's minimal API and the Functions app's ASP.NET Core integration (this file is linked into it).
+/// LocalHost's minimal API and the Functions app's ASP.NET Core integration.
 /// </summary>
 public static class AspNetCoreApi
 {

@@ -4,7 +4,7 @@ using System.Text.RegularExpressions;
 using ReportFunctions.Core.Domain;
 using RegionInfo = ReportFunctions.Core.Domain.RegionInfo;
 
-namespace ReportFunctions.Core.Benchmarks;
+namespace ReportFunctions.Benchmarks;
 
 /// <summary>
 /// Makes synthetic reports for load tests and benchmarks from the seeds' own sentences: the seed's

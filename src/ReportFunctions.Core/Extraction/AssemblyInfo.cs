@@ -1,4 +1,0 @@
-using System.Runtime.CompilerServices;
-
-[assembly: InternalsVisibleTo("reports")]
-[assembly: InternalsVisibleTo("ReportFunctions.Core.Tests")]

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using Azure.Core;
+using Azure.Core.Pipeline;
+using Azure.Data.Tables;
+using Azure.Storage.Blobs;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using ReportFunctions.Core.Configuration;
+using ReportFunctions.Core.Ingestion;
+using ReportFunctions.Core.Rankings;
+using ReportFunctions.Core.Storage;
+using ReportFunctions.Functions;
+using ReportFunctions.IntegrationTests.Support;
+
+namespace ReportFunctions.IntegrationTests.Hosts;
+
+/// <summary>
+/// Containers and tables are created once, by the hosts' start-up step; ingestion, reconciliation and ranking refreshes
+/// then issue no create request (each such request answered 409 and logged a warning on every run). Requests are counted
+/// by a pipeline policy on the app's own storage clients, against a real Azurite of this test's own.
+/// </summary>
+public sealed class StorageStartupTests : IAsyncLifetime
+{
+    private AzuriteProcess _azurite = null!;
+
+    public async Task InitializeAsync() => _azurite = await AzuriteProcess.StartAsync();
+
+    public async Task DisposeAsync() => await _azurite.DisposeAsync();
+
+    [Fact]
+    public async Task Start_up_creates_every_container_and_table_and_later_runs_issue_no_create_request()
+    {
+        var recorder = new RequestRecorder();
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [AppSettingNames.Storage] = _azurite.ConnectionString })
+            .Build();
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddReportFunctionsApp(configuration);
+        var blobOptions = new BlobClientOptions();
+        blobOptions.AddPolicy(recorder, HttpPipelinePosition.PerCall);
+        var tableOptions = new TableClientOptions();
+        tableOptions.AddPolicy(recorder, HttpPipelinePosition.PerCall);
+        services.AddSingleton(new BlobServiceClient(_azurite.ConnectionString, blobOptions));
+        services.AddSingleton(new TableServiceClient(_azurite.ConnectionString, tableOptions));
+        await using var provider = services.BuildServiceProvider();
+
+        // Start-up: the host starts its hosted services; one of them creates everything.
+        var hosted = provider.GetServices<IHostedService>().ToList();
+        Assert.Contains(hosted, h => h is StorageStartup);
+        foreach (var h in hosted) await h.StartAsync(CancellationToken.None);
+        var created = recorder.Creates();
+        Assert.Equal(StorageNames.AllTables.Count + 2, created.Count); // the tables, the reports and leases containers
+        var admin = new TableServiceClient(_azurite.ConnectionString);
+        var tables = admin.QueryAsync().ToBlockingEnumerable().Select(t => t.Name).ToHashSet();
+        Assert.Superset(StorageNames.AllTables.ToHashSet(), tables);
+        var blobs = new BlobServiceClient(_azurite.ConnectionString);
+        Assert.True((await blobs.GetBlobContainerClient(StorageNames.ReportsContainer).ExistsAsync()).Value);
+        Assert.True((await blobs.GetBlobContainerClient(StorageNames.LeasesContainer).ExistsAsync()).Value);
+
+        // Hot paths: an ingestion, two reconciliations, two ranking refreshes.
+        recorder.Clear();
+        var seed = Directory.GetFiles(RepoPaths.Seeds, "*.txt").Order().First();
+        await blobs.GetBlobContainerClient(StorageNames.ReportsContainer).GetBlobClient(Path.GetFileName(seed)).UploadAsync(seed, overwrite: true);
+        var ingestor = provider.GetRequiredService<ReportIngestor>();
+        var outcome = await ingestor.IngestBlobAsync(Path.GetFileName(seed), CancellationToken.None);
+        Assert.Equal(IngestResult.Succeeded, outcome.Result);
+        await ingestor.ReconcileAsync();
+        await ingestor.ReconcileAsync();
+        var refresher = provider.GetRequiredService<RankingRefresher>();
+        var first = await refresher.RefreshAsync(CancellationToken.None);
+        var second = await refresher.RefreshAsync(CancellationToken.None);
+        Assert.True(first.HeldLease && second.HeldLease);
+        Assert.True(first.FactsRead > 0);
+
+        Assert.True(recorder.Count > 20, $"only {recorder.Count} requests were seen: the recorder is not on the app's clients");
+        Assert.Empty(recorder.Creates());
+    }
+
+    [Fact]
+    public async Task Concurrent_first_callers_create_the_reports_storage_once()
+    {
+        var recorder = new RequestRecorder();
+        var blobOptions = new BlobClientOptions();
+        blobOptions.AddPolicy(recorder, HttpPipelinePosition.PerCall);
+        var tableOptions = new TableClientOptions();
+        tableOptions.AddPolicy(recorder, HttpPipelinePosition.PerCall);
+        var storage = new ReportStorage(new TableServiceClient(_azurite.ConnectionString, tableOptions),
+            new BlobServiceClient(_azurite.ConnectionString, blobOptions), "once" + Guid.NewGuid().ToString("N")[..8]);
+
+        await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => storage.EnsureCreatedAsync())));
+        await storage.EnsureCreatedAsync();
+
+        Assert.Equal(4, recorder.Creates().Count); // one container, three tables
+    }
+
+    /// <summary>Records each request's method and URI.</summary>
+    private sealed class RequestRecorder : HttpPipelineSynchronousPolicy
+    {
+        private readonly ConcurrentQueue<(string Method, Uri Uri)> _requests = new();
+
+        public int Count => _requests.Count;
+
+        public void Clear() => _requests.Clear();
+
+        public override void OnSendingRequest(HttpMessage message) =>
+            _requests.Enqueue((message.Request.Method.ToString(), message.Request.Uri.ToUri()));
+
+        /// <summary>Create requests: a table create (POST …/Tables) or a container create (PUT ?restype=container without comp).</summary>
+        public List<string> Creates() => _requests
+            .Where(r => (r.Method == "POST" && r.Uri.AbsolutePath.EndsWith("/Tables", StringComparison.Ordinal))
+                     || (r.Method == "PUT" && r.Uri.Query.Contains("restype=container", StringComparison.Ordinal) && !r.Uri.Query.Contains("comp=", StringComparison.Ordinal)))
+            .Select(r => r.Method + " " + r.Uri)
+            .ToList();
+    }
+}
