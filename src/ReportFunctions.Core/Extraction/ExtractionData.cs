@@ -19,6 +19,9 @@ internal sealed record IndicatorFamily(
     string File, Concept Concept, IReadOnlyList<IndicatorCode> Codes, IReadOnlyDictionary<ValueRole, (double Min, double Max)> Ranges,
     IReadOnlyList<string> EnglishPhrases, IReadOnlyList<IndicatorExample> Examples)
 {
+    /// <summary>Chinese phrasings (<c>zh:</c> lines): each is one word of the Chinese segmenter's vocabulary.</summary>
+    public IReadOnlyList<string> ChinesePhrases { get; init; } = [];
+
     public IndicatorCode? CodeFor(ValueRole role) => Codes.FirstOrDefault(c => c.Role == role);
 
     public bool InRange(ValueRole role, double value) =>
@@ -36,6 +39,7 @@ internal static class ExtractionData
     private const string RulesRevision = "2026-12-04.14";
 
     private const string Prefix = "ReportFunctions.Core.Extraction.Data.";
+    private const string EnglishWords = "en.words.txt";
 
     public static readonly IReadOnlyList<IndicatorFamily> Families;
     public static readonly IReadOnlyDictionary<string, string[]> WordSets;
@@ -91,8 +95,14 @@ internal static class ExtractionData
     {
         foreach (var (n, key, value) in Lines(text))
         {
-            if (into.ContainsKey(key)) throw new FormatException($"{file}:{n}: word set '{key}' is defined twice");
-            into[key] = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            var words = value.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            // a set may be defined once per language file (en/words.txt, zh/words.txt): the sets are the union
+            if (into.TryGetValue(key, out var have))
+            {
+                if (file == EnglishWords) throw new FormatException($"{file}:{n}: word set '{key}' is defined twice");
+                into[key] = [.. have, .. words];
+            }
+            else into[key] = words;
         }
     }
 
@@ -102,6 +112,7 @@ internal static class ExtractionData
         var codes = new List<IndicatorCode>();
         var ranges = new Dictionary<ValueRole, (double, double)>();
         var en = new List<string>();
+        var zh = new List<string>();
         var examples = new List<IndicatorExample>();
         foreach (var (n, key, value) in Lines(text))
         {
@@ -119,6 +130,7 @@ internal static class ExtractionData
                         ranges[Enum.Parse<ValueRole>(r[0], ignoreCase: true)] = (double.Parse(r[1], CultureInfo.InvariantCulture), double.Parse(r[2], CultureInfo.InvariantCulture));
                         break;
                     case "en": en.Add(value.ToLowerInvariant()); break;
+                    case "zh": zh.Add(value); break;
                     case "example":
                         var arrow = value.IndexOf("=>", StringComparison.Ordinal);
                         if (value.Length < 2 || value[0] is not ('+' or '-') || arrow < 0) throw new FormatException("an example is '+ SENTENCE => facts' or '- SENTENCE => code'");
@@ -132,6 +144,6 @@ internal static class ExtractionData
                 throw new FormatException($"{file}:{n}: {ex.Message}", ex);
             }
         }
-        return new IndicatorFamily(file, concept ?? throw new FormatException($"{file}: no 'concept:' line"), codes, ranges, en, examples);
+        return new IndicatorFamily(file, concept ?? throw new FormatException($"{file}: no 'concept:' line"), codes, ranges, en, examples) { ChinesePhrases = zh };
     }
 }

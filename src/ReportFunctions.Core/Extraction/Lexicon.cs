@@ -151,7 +151,7 @@ internal static class Lexicon
     {
         var list = new List<(string, Concept)>();
         foreach (var family in ExtractionData.Families)
-            foreach (var phrase in family.EnglishPhrases) list.Add((phrase, family.Concept));
+            foreach (var phrase in family.EnglishPhrases.Concat(family.ChinesePhrases)) list.Add((phrase, family.Concept));
         var d = new Dictionary<string, List<(string[], Concept)>>(StringComparer.Ordinal);
         foreach (var (p, c) in list)
         {
@@ -161,5 +161,26 @@ internal static class Lexicon
         }
         foreach (var l in d.Values) l.Sort((a, b) => b.Item1.Length.CompareTo(a.Item1.Length));
         return d;
+    }
+
+    /// <summary>
+    /// The Chinese segmenter's vocabulary: every Chinese word of the word sets and every Chinese phrasing of the indicator
+    /// files (a report's Chinese text is cut into the longest of these, else into single characters).
+    /// </summary>
+    public static readonly HashSet<string> ChineseVocabulary = BuildChineseVocabulary();
+
+    public static readonly int ChineseMaxWord = ChineseVocabulary.Count == 0 ? 1 : ChineseVocabulary.Max(w => w.Length);
+
+    private static HashSet<string> BuildChineseVocabulary()
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var words in ExtractionData.WordSets.Values)
+            foreach (var w in words) if (w.Any(Tokenizer.IsHan)) set.Add(Reg(w));
+        foreach (var f in ExtractionData.Families)
+            foreach (var p in f.ChinesePhrases) set.Add(Reg(p));
+        // Chinese scale words: 万, 亿, 万亿
+        foreach (var (set1, factor) in new[] { ("ScaleTenThousand", 1e4), ("ScaleHundredMillion", 1e8), ("ScaleTrillion", 1e12) })
+            foreach (var w in ExtractionData.Words(set1)) { Scales[Reg(w)] = factor; set.Add(Reg(w)); }
+        return set;
     }
 }

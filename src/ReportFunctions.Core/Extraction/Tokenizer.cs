@@ -51,6 +51,9 @@ internal static class Tokenizer
     };
 
     private static bool IsLetter(char c) => char.IsAsciiLetter(c) || (c > 127 && char.IsLetter(c) && !IsCjk(c));
+    /// <summary>A Han character (CJK unified ideographs and extension A): Chinese text, cut into words by the segmenter.</summary>
+    public static bool IsHan(char c) => c is >= '\u4E00' and <= '\u9FFF' or >= '\u3400' and <= '\u4DBF';
+
     private static bool IsCjk(char c) => c is >= '\u3000' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF';
 
     public static TokenList Tokenize(string s)
@@ -75,6 +78,18 @@ internal static class Tokenizer
                 blankLine = false;
                 if (toks.Count > 0 && toks.Last.Kind != TokKind.Break && (blank || NewlineBreaks(toks.Last, c) || ListMarkerAt(s, i)))
                     toks.Add(new Token { Start = i, End = i, Kind = TokKind.Break });
+            }
+            if (IsHan(c))
+            {
+                // Chinese: the longest word of the vocabulary at this point, else one character
+                var runEnd = i + 1;
+                while (runEnd < n && IsHan(s[runEnd])) runEnd++;
+                var len = 1;
+                for (var l = Math.Min(Lexicon.ChineseMaxWord, runEnd - i); l >= 2; l--)
+                    if (ChineseWords.TryGetValue(s.AsSpan(i, l), out _)) { len = l; break; }
+                toks.Add(new Token { Start = i, End = i + len, Kind = TokKind.Word, W = Intern(s.AsSpan(i, len), ref local) });
+                i += len;
+                continue;
             }
             if (IsLetter(c))
             {
@@ -220,6 +235,8 @@ internal static class Tokenizer
         else (local ??= new Dictionary<string, string>(StringComparer.Ordinal))[new string(w)] = s;
         return s;
     }
+
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> ChineseWords = Lexicon.ChineseVocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int> Glued = new(StringComparer.Ordinal);
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> GluedSpan =
