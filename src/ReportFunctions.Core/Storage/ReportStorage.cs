@@ -30,6 +30,7 @@ public sealed class ReportStorage
         FactsByRegion = tables.GetTableClient(prefix + StorageNames.FactsByRegionTable);
         FactsByIndicator = tables.GetTableClient(prefix + StorageNames.FactsByIndicatorTable);
         Container = blobs.GetBlobContainerClient(prefix.Length == 0 ? StorageNames.ReportsContainer : prefix.ToLowerInvariant() + "-" + StorageNames.ReportsContainer);
+        Texts = blobs.GetBlobContainerClient(prefix.Length == 0 ? StorageNames.TextsContainer : prefix.ToLowerInvariant() + "-" + StorageNames.TextsContainer);
     }
 
     public TableServiceClient TableService { get; }
@@ -38,12 +39,15 @@ public sealed class ReportStorage
     public TableClient FactsByRegion { get; }
     public TableClient FactsByIndicator { get; }
     public BlobContainerClient Container { get; }
+    /// <summary>The text read from each report (<see cref="StorageNames.TextsContainer"/>).</summary>
+    public BlobContainerClient Texts { get; }
 
     /// <summary>Creates the container and the tables if they do not exist (once per instance).</summary>
     public async Task EnsureCreatedAsync(CancellationToken cancellationToken = default)
     {
         if (Volatile.Read(ref _created) == 1) return;
         await Container.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+        await Texts.CreateIfNotExistsAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
         await Reports.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         await FactsByRegion.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);
         await FactsByIndicator.CreateIfNotExistsAsync(cancellationToken).ConfigureAwait(false);

@@ -446,7 +446,7 @@ public sealed class FactsApiTests(AzuriteFixture azurite)
         Assert.StartsWith("3.", json.GetProperty("openapi").GetString());
         var paths = json.GetProperty("paths");
         var routes = typeof(ApiRoutes).GetFields().Where(f => f.IsLiteral && f.Name != nameof(ApiRoutes.Prefix)).Select(f => (string)f.GetRawConstantValue()!).ToList();
-        Assert.Equal(13, routes.Count);
+        Assert.Equal(14, routes.Count);
         foreach (var route in routes) Assert.True(paths.TryGetProperty("/" + route, out _), route);
 
         var operations = paths.EnumerateObject().SelectMany(p => p.Value.EnumerateObject()).ToList();
