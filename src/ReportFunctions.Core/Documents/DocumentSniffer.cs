@@ -39,7 +39,8 @@ public static class DocumentSniffer
         }
         catch (Exception ex) when (ex is InvalidDataException or IOException or NotSupportedException or ArgumentException)
         {
-            return false;
+            // A damaged archive (no central directory): its local headers still name the Word parts.
+            return bytes[..Math.Min(bytes.Length, 64 * 1024)].IndexOf("word/"u8) >= 0;
         }
     }
 

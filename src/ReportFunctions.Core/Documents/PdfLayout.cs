@@ -41,7 +41,8 @@ public static partial class PdfLayout
             var group = items.GetRange(i, j - i);
             group.Sort((a, b) => a.Left.CompareTo(b.Left));
             var text = string.Join(' ', group.Select(g => g.Text.Trim()));
-            lines.Add(new PdfLine(text, group.Min(g => g.Left), group.Max(g => g.Right), group.Average(g => g.Baseline), group.Max(g => g.Size)));
+            lines.Add(new PdfLine(text, group.Min(g => g.Left), group.Max(g => g.Right), group.Average(g => g.Baseline), group.Max(g => g.Size),
+                group[0].Right - group[0].Left));
             i = j;
         }
         return lines;
@@ -54,7 +55,7 @@ public static partial class PdfLayout
         var vocabulary = Vocabulary(body);
         var paragraphs = new List<StringBuilder>();
         PdfLine? prev = null;
-        bool prevShort = true;
+        double prevRight = 0;
         for (var p = 0; p < body.Count; p++)
         {
             var lines = body[p];
@@ -66,6 +67,8 @@ public static partial class PdfLayout
             {
                 var line = lines[k];
                 var indented = line.Left > left + 1.5 * line.FontSize;
+                // The previous line ended early: this line's first word would have fitted after it.
+                var prevShort = prev is null || prev.Right + 0.3 * prev.FontSize + line.FirstWordWidth < (k == 0 ? prevRight : right);
                 bool newParagraph;
                 if (prev is null) newParagraph = true;
                 else if (k == 0) newParagraph = prevShort || indented || Math.Abs(line.FontSize - prev.FontSize) > 0.15 * prev.FontSize;
@@ -77,8 +80,8 @@ public static partial class PdfLayout
                 }
                 if (newParagraph) paragraphs.Add(new StringBuilder(line.Text));
                 else Join(paragraphs[^1], line.Text, vocabulary);
-                prevShort = line.Right < right - 0.15 * (right - left);
                 prev = line;
+                prevRight = right;
             }
         }
         return string.Join('\n', paragraphs.Select(p => p.ToString().Trim()).Where(p => p.Length > 0));

@@ -69,5 +69,5 @@ public static class PdfTextReader
     private static string Short(string message) => message.Length > 160 ? message[..160] + "..." : message;
 }
 
-/// <summary>One line of a page: its text, left and right edges, baseline and font size.</summary>
-public sealed record PdfLine(string Text, double Left, double Right, double Baseline, double FontSize);
+/// <summary>One line of a page: its text, left and right edges, baseline, font size and the width of its first word.</summary>
+public sealed record PdfLine(string Text, double Left, double Right, double Baseline, double FontSize, double FirstWordWidth);

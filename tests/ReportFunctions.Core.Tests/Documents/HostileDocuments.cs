@@ -1,0 +1,71 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ReportFunctions.Tests.Documents;
+
+/// <summary>The bad files a format reader must turn into a clear reason without harm.</summary>
+public static class HostileDocuments
+{
+    /// <summary>A PDF whose trailer names a Standard security handler with a user password nobody gave us
+    /// (an incremental update adding /Encrypt to a valid PDF).</summary>
+    public static byte[] EncryptedPdf()
+    {
+        var original = ReportDocuments.PdfPages(1);
+        var text = Encoding.Latin1.GetString(original);
+        var root = Regex.Matches(text, @"/Root\s+(\d+\s+\d+\s+R)").Last().Groups[1].Value;
+        var size = int.Parse(Regex.Matches(text, @"/Size\s+(\d+)").Last().Groups[1].Value);
+        var prev = Regex.Matches(text, @"startxref\s+(\d+)").Last().Groups[1].Value;
+        var sb = new StringBuilder(text);
+        if (!text.EndsWith('\n')) sb.Append('\n');
+        var offset = sb.Length;
+        string Hex(byte b) => string.Concat(Enumerable.Repeat(b.ToString("X2"), 32));
+        sb.Append($"{size} 0 obj\n<< /Filter /Standard /V 1 /R 2 /Length 40 /P -44 /O <{Hex(0x5A)}> /U <{Hex(0xA5)}> >>\nendobj\n");
+        var xref = sb.Length;
+        sb.Append($"xref\n{size} 1\n{offset:D10} 00000 n \ntrailer\n<< /Size {size + 1} /Root {root} /Prev {prev} /Encrypt {size} 0 R ")
+          .Append("/ID [<0123456789ABCDEF0123456789ABCDEF> <0123456789ABCDEF0123456789ABCDEF>] >>\n")
+          .Append($"startxref\n{xref}\n%%EOF\n");
+        return Encoding.Latin1.GetBytes(sb.ToString());
+    }
+
+    /// <summary>A PDF header followed by garbage: no objects, no cross-reference table.</summary>
+    public static byte[] CorruptPdf() =>
+        [.. "%PDF-1.7\n%\u00e2\u00e3\n"u8, .. Enumerable.Range(0, 4000).Select(i => (byte)(i * 7919 % 251)), .. "\n%%EOF"u8];
+
+    /// <summary>A .docx whose document.xml inflates to <paramref name="inflatedBytes"/> of spaces (about 1,000 : 1).</summary>
+    public static byte[] DocxZipBomb(long inflatedBytes)
+    {
+        var valid = ReportDocuments.Docx("Zhanjiang GDP grew 5 percent.");
+        using var input = new ZipArchive(new MemoryStream(valid), ZipArchiveMode.Read);
+        var output = new MemoryStream();
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in input.Entries)
+            {
+                var copy = zip.CreateEntry(entry.FullName, CompressionLevel.Optimal);
+                using var to = copy.Open();
+                using var from = entry.Open();
+                if (entry.FullName != "word/document.xml") { from.CopyTo(to); continue; }
+                var xml = new StreamReader(from).ReadToEnd();
+                var at = xml.IndexOf("<w:body>", StringComparison.Ordinal) + "<w:body>".Length;
+                to.Write(Encoding.UTF8.GetBytes(xml[..at] + "<w:p><w:r><w:t xml:space=\"preserve\">"));
+                var spaces = new byte[1 << 20];
+                Array.Fill(spaces, (byte)' ');
+                for (long written = 0; written < inflatedBytes; written += spaces.Length) to.Write(spaces);
+                to.Write(Encoding.UTF8.GetBytes("</w:t></w:r></w:p>" + xml[at..]));
+            }
+        }
+        return output.ToArray();
+    }
+
+    /// <summary>A page with <paramref name="depth"/> nested elements (divs by default) around one paragraph.</summary>
+    public static byte[] DeepHtml(int depth, string tag = "div")
+    {
+        var sb = new StringBuilder("<!DOCTYPE html><html><head><title>Deep</title></head><body>");
+        for (var i = 0; i < depth; i++) sb.Append('<').Append(tag).Append('>');
+        sb.Append("<p>GDP grew 5 percent.</p>");
+        for (var i = 0; i < depth; i++) sb.Append("</").Append(tag).Append('>');
+        sb.Append("</body></html>");
+        return Encoding.UTF8.GetBytes(sb.ToString());
+    }
+}
