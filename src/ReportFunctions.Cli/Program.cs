@@ -10,7 +10,7 @@ public static class Program
         ["extract"] = ("extract FILE... [--explain]  print the facts of report files as JSON lines (--explain: rules and vetoes)", ExtractCommand.Run),
         ["score"] = ("score DIR... [--errors]     extraction precision, recall and F1 per indicator on annotated corpus folders", ScoreCommand.Run),
         ["reextract"] = ("reextract [--connection CS] [--no-refresh]   re-extract reports of older engine versions, then refresh rankings", Sync(ReextractCommand.RunAsync)),
-        ["bench-extract"] = ("bench-extract [--mb N] [--seeds DIR]   measure extraction throughput", BenchExtractCommand.Run),
+        ["bench-extract"] = ("bench-extract [--mb N] [--seeds DIR] [--formats]   extraction throughput (per input format with --formats)", BenchExtractCommand.Run),
         ["upload"] = ("upload FILE... [--connection CS]   upload reports to the reports container (unchanged ones skipped)", Sync(StorageCommands.UploadAsync)),
         ["ingest"] = ("ingest FILE... [--connection CS]   upload and ingest reports at once, without a trigger", Sync(StorageCommands.IngestAsync)),
         ["wait"] = ("wait FILE... [--timeout S]         wait until the reports of these files are ingested (reconciling missed blobs)", Sync(StorageCommands.WaitAsync)),

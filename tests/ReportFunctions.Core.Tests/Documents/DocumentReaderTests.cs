@@ -1,6 +1,7 @@
 using System.Text;
 using ReportFunctions.Core.Documents;
 using ReportFunctions.Core.Extraction;
+using ReportFunctions.Core.Benchmarks;
 using ReportFunctions.Tests.Documents;
 
 namespace ReportFunctions.Core.Tests.Documents;

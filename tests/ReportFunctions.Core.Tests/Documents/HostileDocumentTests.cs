@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Text;
 using ReportFunctions.Core.Configuration;
 using ReportFunctions.Core.Documents;
+using ReportFunctions.Core.Benchmarks;
 using ReportFunctions.Tests.Documents;
 
 namespace ReportFunctions.Core.Tests.Documents;

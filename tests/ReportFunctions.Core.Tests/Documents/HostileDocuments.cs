@@ -2,6 +2,8 @@ using System.IO.Compression;
 using System.Text;
 using System.Text.RegularExpressions;
 
+using ReportFunctions.Core.Benchmarks;
+
 namespace ReportFunctions.Tests.Documents;
 
 /// <summary>The bad files a format reader must turn into a clear reason without harm.</summary>

@@ -6,6 +6,7 @@ using ReportFunctions.Core.Extraction.Evaluation;
 using ReportFunctions.Core.Ingestion;
 using ReportFunctions.Core.Storage;
 using ReportFunctions.IntegrationTests.Support;
+using ReportFunctions.Core.Benchmarks;
 using ReportFunctions.Tests.Documents;
 using Xunit.Abstractions;
 

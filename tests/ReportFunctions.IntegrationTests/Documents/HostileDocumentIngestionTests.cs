@@ -4,6 +4,7 @@ using ReportFunctions.Core.Documents;
 using ReportFunctions.Core.Ingestion;
 using ReportFunctions.Core.Storage;
 using ReportFunctions.IntegrationTests.Support;
+using ReportFunctions.Core.Benchmarks;
 using ReportFunctions.Tests.Documents;
 
 namespace ReportFunctions.IntegrationTests.Documents;

@@ -7,10 +7,11 @@ using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 
-namespace ReportFunctions.Tests.Documents;
+namespace ReportFunctions.Core.Benchmarks;
 
 /// <summary>
-/// Renders a text report (paragraphs one a line) as published documents, for the format tests: a PDF with wrapped and
+/// Renders a text report (paragraphs one a line) as published documents, for the format tests and the format
+/// benchmark (<c>reports bench-extract --formats</c>): a PDF with wrapped and
 /// hyphenated lines, a running header and page numbers; a web page with navigation, scripts, a breadcrumb and a footer;
 /// a Word document with its paragraphs split in runs, a header part and (optionally) a table.
 /// </summary>
