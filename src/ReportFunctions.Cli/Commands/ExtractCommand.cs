@@ -39,7 +39,7 @@ public static class ExtractCommand
                 failed++;
                 continue;
             }
-            var decoded = ReportDecoder.Decode(bytes, ReportDecoder.DefaultMaxBytes);
+            var decoded = ReportDecoder.Decode(bytes, ReportDecoder.DefaultMaxBytes, Path.GetFileName(path));
             if (!decoded.Ok)
             {
                 Console.Error.WriteLine($"{path}: {decoded.Error}");

@@ -32,7 +32,7 @@ public static class StorageCommands
                 Console.WriteLine($"  unchanged {name}");
                 continue;
             }
-            await blob.UploadAsync(BinaryData.FromBytes(bytes), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8", ContentHash = md5 } });
+            await blob.UploadAsync(BinaryData.FromBytes(bytes), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = UploadContentType(bytes, name), ContentHash = md5 } });
             Console.WriteLine($"  uploaded  {name} ({bytes.Length:N0} bytes)");
             uploaded++;
         }
@@ -156,4 +156,9 @@ public static class StorageCommands
         Console.Error.WriteLine("usage: " + usage);
         return 2;
     }
+
+    /// <summary>The blob's content type by its detected format (text is stored as UTF-8 text/plain, as before).</summary>
+    private static string UploadContentType(byte[] bytes, string name) =>
+        ReportFunctions.Core.Documents.DocumentSniffer.Detect(bytes, name) is var f && f == ReportFunctions.Core.Documents.ReportFormat.Text
+            ? "text/plain; charset=utf-8" : ReportFunctions.Core.Documents.ReportFormats.ContentType(f);
 }
