@@ -1,8 +1,8 @@
 using System.IO.Compression;
 using System.Text;
+using System.Xml;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
-using DocumentFormat.OpenXml.Wordprocessing;
 
 namespace ReportFunctions.Core.Documents;
 
@@ -11,7 +11,7 @@ namespace ReportFunctions.Core.Documents;
 /// (headers, footers, comments and deleted text left out). Before the package is opened, every XML part is
 /// decompressed once, counting the bytes actually produced (not the sizes the zip declares), against
 /// <see cref="DocumentLimits.MaxDocxUnzippedBytes"/>: a zip bomb stops there. The body is read with a streaming
-/// reader, not a recursive tree.
+/// XML reader, not a recursive tree.
 /// </summary>
 public static class DocxTextReader
 {
@@ -31,7 +31,7 @@ public static class DocxTextReader
                 AutoSave = false,
             });
             var part = document.MainDocumentPart ?? throw new DocumentReadException("corrupt Word document: it has no main document part");
-            return BodyText(part, deadline);
+            return BodyText(part, limits.MaxDocxUnzippedBytes, deadline);
         }
         catch (DocumentReadException) { throw; }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -82,31 +82,61 @@ public static class DocxTextReader
     private static DocumentReadException Bomb(DocumentLimits limits) =>
         new($"Word document decompresses to more than the {limits.MaxDocxUnzippedBytes / (1024 * 1024.0):0.#} MiB limit: a zip bomb?");
 
-    private static string BodyText(MainDocumentPart part, ReadDeadline deadline)
+    private const string Main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    private const string StrictMain = "http://purl.oclc.org/ooxml/wordprocessingml/main";
+
+    /// <summary>
+    /// The main part's paragraphs, read with a plain <see cref="XmlReader"/> over the part OpenXml resolved (several times
+    /// faster than <c>OpenXmlReader</c>, and just as flat): text of <c>w:t</c> only (not <c>w:delText</c> or field codes),
+    /// <c>w:tab</c> as a tab, <c>w:br</c>/<c>w:cr</c> as line ends; a paragraph inside another (a text box) is its own line.
+    /// </summary>
+    private static string BodyText(MainDocumentPart part, long maxChars, ReadDeadline deadline)
     {
         var lines = new List<string>();
         var open = new Stack<StringBuilder>();
-        using var reader = OpenXmlReader.Create(part);
+        using var stream = part.GetStream(FileMode.Open, FileAccess.Read);
+        using var reader = XmlReader.Create(stream, new XmlReaderSettings
+        {
+            DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, IgnoreComments = true, IgnoreProcessingInstructions = true,
+            MaxCharactersInDocument = maxChars,
+        });
+        var inText = false;
         var steps = 0;
         while (reader.Read())
         {
-            if ((++steps & 1023) == 0) deadline.Check();
-            var type = reader.ElementType;
-            if (type == typeof(Paragraph))
+            if ((++steps & 4095) == 0) deadline.Check();
+            switch (reader.NodeType)
             {
-                if (reader.IsStartElement) open.Push(new StringBuilder());
-                else if (reader.IsEndElement && open.Count > 0) AddLine(lines, open.Pop().ToString());
-                continue;
+                case XmlNodeType.Element when reader.NamespaceURI is Main or StrictMain:
+                    switch (reader.LocalName)
+                    {
+                        case "p":
+                            if (reader.IsEmptyElement) break;
+                            open.Push(new StringBuilder());
+                            break;
+                        case "t":
+                            inText = !reader.IsEmptyElement && open.Count > 0;
+                            break;
+                        case "tab" when open.Count > 0:
+                            open.Peek().Append('\t');
+                            break;
+                        case "br" or "cr" when open.Count > 0:
+                            AddLine(lines, open.Peek().ToString());
+                            open.Peek().Clear();
+                            break;
+                        case "noBreakHyphen" when open.Count > 0:
+                            open.Peek().Append('-');
+                            break;
+                    }
+                    break;
+                case XmlNodeType.EndElement when reader.NamespaceURI is Main or StrictMain:
+                    if (reader.LocalName == "t") inText = false;
+                    else if (reader.LocalName == "p" && open.Count > 0) AddLine(lines, open.Pop().ToString());
+                    break;
+                case XmlNodeType.Text or XmlNodeType.SignificantWhitespace or XmlNodeType.Whitespace or XmlNodeType.CDATA when inText:
+                    open.Peek().Append(reader.Value);
+                    break;
             }
-            if (!reader.IsStartElement || open.Count == 0) continue;
-            if (type == typeof(Text)) open.Peek().Append(reader.GetText());
-            else if (type == typeof(TabChar)) open.Peek().Append('\t');
-            else if (type == typeof(Break) || type == typeof(CarriageReturn))
-            {
-                AddLine(lines, open.Peek().ToString());
-                open.Peek().Clear();
-            }
-            else if (type == typeof(NoBreakHyphen)) open.Peek().Append('-');
         }
         return string.Join('\n', lines);
     }
