@@ -68,6 +68,14 @@ public sealed class HostileDocumentTests
     }
 
     [Fact]
+    public void Docx_with_100000_nested_content_controls_is_read_without_recursion()
+    {
+        var r = ReportTextReader.Read(HostileDocuments.DeepDocx(100_000), DocumentLimits.Default);
+        Assert.True(r.Ok, r.Error);
+        Assert.Equal(["Deep inside, GDP grew 5 percent.", "Zhanjiang GDP grew 5 percent."], r.Text!.Split('\n'));
+    }
+
+    [Fact]
     public void Corrupt_docx()
     {
         var docx = ReportDocuments.Docx("GDP grew by 6.5 percent.");

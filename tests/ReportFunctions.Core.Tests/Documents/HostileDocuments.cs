@@ -60,6 +60,33 @@ public static class HostileDocuments
         return output.ToArray();
     }
 
+    /// <summary>A .docx whose body nests one paragraph in <paramref name="depth"/> content controls (w:sdt / w:sdtContent).</summary>
+    public static byte[] DeepDocx(int depth) => RewriteDocument(xml =>
+    {
+        var at = xml.IndexOf("<w:body>", StringComparison.Ordinal) + "<w:body>".Length;
+        var sb = new StringBuilder(xml[..at]);
+        for (var i = 0; i < depth; i++) sb.Append("<w:sdt><w:sdtContent>");
+        sb.Append("<w:p><w:r><w:t>Deep inside, GDP grew 5 percent.</w:t></w:r></w:p>");
+        for (var i = 0; i < depth; i++) sb.Append("</w:sdtContent></w:sdt>");
+        return sb.Append(xml[at..]).ToString();
+    });
+
+    private static byte[] RewriteDocument(Func<string, string> rewrite)
+    {
+        var valid = ReportDocuments.Docx("Zhanjiang GDP grew 5 percent.");
+        using var input = new ZipArchive(new MemoryStream(valid), ZipArchiveMode.Read);
+        var output = new MemoryStream();
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+            foreach (var entry in input.Entries)
+            {
+                using var to = zip.CreateEntry(entry.FullName).Open();
+                using var from = entry.Open();
+                if (entry.FullName == "word/document.xml") to.Write(Encoding.UTF8.GetBytes(rewrite(new StreamReader(from).ReadToEnd())));
+                else from.CopyTo(to);
+            }
+        return output.ToArray();
+    }
+
     /// <summary>A page with <paramref name="depth"/> nested elements (divs by default) around one paragraph.</summary>
     public static byte[] DeepHtml(int depth, string tag = "div")
     {
