@@ -238,7 +238,7 @@ public sealed class FactsApi : IApiModule
         if (ValidateBlobName(name) is { } reason) return ApiResponse.BadRequest("name", reason);
         var max = _options.MaxReportBytes;
         if (request.ContentLength > max) return TooLarge(max);
-        if (IsBinaryContentType(request.ContentType))
+        if (ReportFormats.IsRefusedContentType(request.ContentType))
             return ApiResponse.Problem(415, "Unsupported media type", $"The report must be text, PDF, a web page or a Word document (.docx), not {ApiParameters.Echo(request.ContentType)}.");
         var bytes = await ReportContent.ReadBoundedAsync(request.Body, max, cancellationToken).ConfigureAwait(false);
         if (bytes.TooLarge) return TooLarge(max);
@@ -298,17 +298,6 @@ public sealed class FactsApi : IApiModule
     }
 
     // ---------------------------------------------------------------- input checks
-
-    /// <summary>A declared type that is certainly not a report in an accepted format (the bytes are sniffed as well).</summary>
-    private static bool IsBinaryContentType(string? contentType)
-    {
-        if (string.IsNullOrWhiteSpace(contentType)) return false;
-        var t = contentType.Split(';')[0].Trim().ToLowerInvariant();
-        return t.StartsWith("image/", StringComparison.Ordinal) || t.StartsWith("audio/", StringComparison.Ordinal) || t.StartsWith("video/", StringComparison.Ordinal)
-               || t is "application/gzip" or "application/msword"
-               || t.StartsWith("application/vnd.openxmlformats", StringComparison.Ordinal) && !t.Contains("wordprocessingml", StringComparison.Ordinal)
-               || t.StartsWith("application/vnd.ms-", StringComparison.Ordinal);
-    }
 
     private static ApiResponse TooLarge(long max) => ApiResponse.Problem(413, "Payload too large", ReportDecoder.TooLarge(max) + ".");
 

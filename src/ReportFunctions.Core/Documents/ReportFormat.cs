@@ -29,6 +29,18 @@ public static class ReportFormats
         ReportFormat.Docx => "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
         _ => "text/plain",
     };
+
+    /// <summary>A declared content type that is certainly no report in an accepted format (images, old Office files,
+    /// spreadsheets...); uploads are refused with 415 before their bytes are read (the bytes are sniffed as well).</summary>
+    public static bool IsRefusedContentType(string? contentType)
+    {
+        if (string.IsNullOrWhiteSpace(contentType)) return false;
+        var t = contentType.Split(';')[0].Trim().ToLowerInvariant();
+        return t.StartsWith("image/", StringComparison.Ordinal) || t.StartsWith("audio/", StringComparison.Ordinal) || t.StartsWith("video/", StringComparison.Ordinal)
+               || t is "application/gzip" or "application/msword"
+               || t.StartsWith("application/vnd.openxmlformats", StringComparison.Ordinal) && !t.Contains("wordprocessingml", StringComparison.Ordinal)
+               || t.StartsWith("application/vnd.ms-", StringComparison.Ordinal);
+    }
 }
 
 /// <summary>
