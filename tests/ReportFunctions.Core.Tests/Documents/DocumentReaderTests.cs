@@ -57,10 +57,13 @@ public sealed class DocumentReaderTests
         }
     }
 
-    [Fact]
-    public void Html_declared_as_gb2312_is_decoded_and_list_items_are_lines()
+    [Theory]
+    [InlineData("<meta charset=\"gb2312\">")]
+    [InlineData("<meta http-equiv=\"Content-Type\" content=\"text/html; charset=GBK\">")]
+    [InlineData("")]
+    public void Html_in_gb2312_or_gbk_is_decoded_and_list_items_are_lines(string declaration)
     {
-        const string page = "<html><head><meta charset=\"gb2312\"><title>政府工作报告</title></head><body><div class=\"menu\">首页 | 新闻</div>" +
+        var page = $"<html><head>{declaration}<title>政府工作报告</title></head><body><div class=\"menu\">首页 | 新闻</div>" +
                             "<main><h1>政府工作报告</h1><p>全市生产总值增长 6.5%&nbsp;左右。</p><ul><li>一般公共预算收入增长 5%</li><li>城镇新增就业 3 万人</li></ul></main></body></html>";
         var bytes = Encoding.GetEncoding("GB18030").GetBytes(page);
         Assert.Throws<DecoderFallbackException>(() => new UTF8Encoding(false, true).GetString(bytes));
