@@ -43,9 +43,9 @@ param maxIngestAttempts int = 3
 @minValue(1)
 param maxPdfPages int = 500
 
-@description('MAX_DOCX_UNZIPPED_BYTES: bytes the XML parts of a .docx may decompress to (zip bombs stop here).')
+@description('MAX_DECOMPRESSED_BYTES: bytes the XML parts of a .docx or the Flate streams of a PDF may decompress to (zip bombs stop here).')
 @minValue(1)
-param maxDocxUnzippedBytes int = 67108864
+param maxDecompressedBytes int = 67108864
 
 @description('MAX_HTML_DEPTH: deepest element nesting of a web page accepted.')
 @minValue(1)
@@ -145,7 +145,7 @@ module functionApp 'modules/functionapp.bicep' = {
     maxReportBytes: maxReportBytes
     maxIngestAttempts: maxIngestAttempts
     maxPdfPages: maxPdfPages
-    maxDocxUnzippedBytes: maxDocxUnzippedBytes
+    maxDecompressedBytes: maxDecompressedBytes
     maxHtmlDepth: maxHtmlDepth
     documentReadTimeoutSeconds: documentReadTimeoutSeconds
   }

@@ -36,7 +36,7 @@ param reconcileSchedule string
 param maxReportBytes int
 param maxIngestAttempts int
 param maxPdfPages int
-param maxDocxUnzippedBytes int
+param maxDecompressedBytes int
 param maxHtmlDepth int
 param documentReadTimeoutSeconds int
 
@@ -152,8 +152,8 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
           value: string(maxPdfPages)
         }
         {
-          name: 'MAX_DOCX_UNZIPPED_BYTES'
-          value: string(maxDocxUnzippedBytes)
+          name: 'MAX_DECOMPRESSED_BYTES'
+          value: string(maxDecompressedBytes)
         }
         {
           name: 'MAX_HTML_DEPTH'

@@ -18,8 +18,8 @@ public static class AppSettingNames
     public const string MaxIngestAttempts = "MAX_INGEST_ATTEMPTS";
     /// <summary>A PDF with more pages is Failed before any page is read.</summary>
     public const string MaxPdfPages = "MAX_PDF_PAGES";
-    /// <summary>Total bytes the XML parts of a Word document (.docx) may decompress to (zip bombs stop here).</summary>
-    public const string MaxDocxUnzippedBytes = "MAX_DOCX_UNZIPPED_BYTES";
+    /// <summary>Total bytes a document may decompress to: the XML parts of a .docx, the Flate streams of a PDF (zip bombs stop here).</summary>
+    public const string MaxDecompressedBytes = "MAX_DECOMPRESSED_BYTES";
     /// <summary>Deepest element nesting of a web page accepted.</summary>
     public const string MaxHtmlDepth = "MAX_HTML_DEPTH";
     /// <summary>Seconds reading one document's text (PDF, web page, Word) may take.</summary>

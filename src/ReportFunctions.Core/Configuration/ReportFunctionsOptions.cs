@@ -25,8 +25,8 @@ public sealed class ReportFunctionsOptions
     [ConfigurationKeyName(AppSettingNames.MaxPdfPages)]
     public int MaxPdfPages { get; set; } = DocumentLimits.DefaultMaxPdfPages;
 
-    [ConfigurationKeyName(AppSettingNames.MaxDocxUnzippedBytes)]
-    public long MaxDocxUnzippedBytes { get; set; } = DocumentLimits.DefaultMaxDocxUnzippedBytes;
+    [ConfigurationKeyName(AppSettingNames.MaxDecompressedBytes)]
+    public long MaxDecompressedBytes { get; set; } = DocumentLimits.DefaultMaxDecompressedBytes;
 
     [ConfigurationKeyName(AppSettingNames.MaxHtmlDepth)]
     public int MaxHtmlDepth { get; set; } = DocumentLimits.DefaultMaxHtmlDepth;
@@ -39,7 +39,7 @@ public sealed class ReportFunctionsOptions
     {
         MaxBytes = MaxReportBytes,
         MaxPdfPages = MaxPdfPages,
-        MaxDocxUnzippedBytes = MaxDocxUnzippedBytes,
+        MaxDecompressedBytes = MaxDecompressedBytes,
         MaxHtmlDepth = MaxHtmlDepth,
         ReadTimeout = TimeSpan.FromSeconds(Math.Max(1, DocumentReadTimeoutSeconds)),
     };
@@ -49,6 +49,6 @@ public sealed class ReportFunctionsOptions
     [
         AppSettingNames.RankingSchedule, AppSettingNames.ReconcileSchedule,
         AppSettingNames.MaxReportBytes, AppSettingNames.MaxIngestAttempts,
-        AppSettingNames.MaxPdfPages, AppSettingNames.MaxDocxUnzippedBytes, AppSettingNames.MaxHtmlDepth, AppSettingNames.DocumentReadTimeoutSeconds,
+        AppSettingNames.MaxPdfPages, AppSettingNames.MaxDecompressedBytes, AppSettingNames.MaxHtmlDepth, AppSettingNames.DocumentReadTimeoutSeconds,
     ];
 }

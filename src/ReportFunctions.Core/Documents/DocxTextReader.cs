@@ -10,7 +10,7 @@ namespace ReportFunctions.Core.Documents;
 /// The text of a Word document (.docx): the body's paragraphs and table cells in document order, one a line
 /// (headers, footers, comments and deleted text left out). Before the package is opened, every XML part is
 /// decompressed once, counting the bytes actually produced (not the sizes the zip declares), against
-/// <see cref="DocumentLimits.MaxDocxUnzippedBytes"/>: a zip bomb stops there. The body is read with a streaming
+/// <see cref="DocumentLimits.MaxDecompressedBytes"/>: a zip bomb stops there. The body is read with a streaming
 /// XML reader, not a recursive tree.
 /// </summary>
 public static class DocxTextReader
@@ -27,11 +27,11 @@ public static class DocxTextReader
             using var stream = new MemoryStream(data, writable: false);
             using var document = WordprocessingDocument.Open(stream, false, new OpenSettings
             {
-                MaxCharactersInPart = limits.MaxDocxUnzippedBytes,
+                MaxCharactersInPart = limits.MaxDecompressedBytes,
                 AutoSave = false,
             });
             var part = document.MainDocumentPart ?? throw new DocumentReadException("corrupt Word document: it has no main document part");
-            return BodyText(part, limits.MaxDocxUnzippedBytes, deadline);
+            return BodyText(part, limits.MaxDecompressedBytes, deadline);
         }
         catch (DocumentReadException) { throw; }
         catch (Exception ex) when (ex is not OutOfMemoryException)
@@ -59,7 +59,7 @@ public static class DocxTextReader
             {
                 if (!entry.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) && !entry.FullName.EndsWith(".rels", StringComparison.OrdinalIgnoreCase)) continue;
                 // The declared size first (cheap), then the bytes actually produced (the declaration may lie).
-                if (total + entry.Length > limits.MaxDocxUnzippedBytes) throw Bomb(limits);
+                if (total + entry.Length > limits.MaxDecompressedBytes) throw Bomb(limits);
                 try
                 {
                     using var s = entry.Open();
@@ -67,7 +67,7 @@ public static class DocxTextReader
                     while ((read = s.Read(buffer, 0, buffer.Length)) > 0)
                     {
                         total += read;
-                        if (total > limits.MaxDocxUnzippedBytes) throw Bomb(limits);
+                        if (total > limits.MaxDecompressedBytes) throw Bomb(limits);
                         deadline.Check();
                     }
                 }
@@ -80,7 +80,7 @@ public static class DocxTextReader
     }
 
     private static DocumentReadException Bomb(DocumentLimits limits) =>
-        new($"Word document decompresses to more than the {limits.MaxDocxUnzippedBytes / (1024 * 1024.0):0.#} MiB limit: a zip bomb?");
+        new($"Word document decompresses to more than the {limits.MaxDecompressedBytes / (1024 * 1024.0):0.#} MiB limit: a zip bomb?");
 
     private const string Main = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
     private const string StrictMain = "http://purl.oclc.org/ooxml/wordprocessingml/main";

@@ -18,12 +18,16 @@ public static class PdfTextReader
         PdfDocument document;
         try
         {
-            document = PdfDocument.Open(bytes.ToArray(), new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true });
+            document = PdfDocument.Open(bytes.ToArray(), new ParsingOptions
+            {
+                UseLenientParsing = true, SkipMissingFonts = true, FilterProvider = new PdfStreamGuard(limits.MaxDecompressedBytes),
+            });
         }
         catch (PdfDocumentEncryptedException ex)
         {
             throw new DocumentReadException("encrypted PDF: it needs a password to open (" + Short(ex.Message) + ")", ex);
         }
+        catch (DocumentReadException) { throw; }
         catch (Exception ex) when (IsReadError(ex))
         {
             throw new DocumentReadException("corrupt PDF: " + Short(ex.Message), ex);

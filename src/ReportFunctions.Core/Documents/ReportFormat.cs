@@ -51,7 +51,7 @@ public sealed record DocumentLimits
 {
     public const long DefaultMaxBytes = 10 * 1024 * 1024;
     public const int DefaultMaxPdfPages = 500;
-    public const long DefaultMaxDocxUnzippedBytes = 64L * 1024 * 1024;
+    public const long DefaultMaxDecompressedBytes = 64L * 1024 * 1024;
     public const int DefaultMaxHtmlDepth = 512;
     public const int DefaultReadTimeoutSeconds = 60;
 
@@ -61,8 +61,9 @@ public sealed record DocumentLimits
     public long MaxBytes { get; init; } = DefaultMaxBytes;
     /// <summary>A PDF with more pages is refused before any page is read.</summary>
     public int MaxPdfPages { get; init; } = DefaultMaxPdfPages;
-    /// <summary>The XML parts of a DOCX may decompress to at most this many bytes in total (a zip bomb stops here).</summary>
-    public long MaxDocxUnzippedBytes { get; init; } = DefaultMaxDocxUnzippedBytes;
+    /// <summary>The XML parts of a DOCX, or the Flate streams a PDF's reading decodes, may decompress to at most this many
+    /// bytes in total (a zip bomb stops here).</summary>
+    public long MaxDecompressedBytes { get; init; } = DefaultMaxDecompressedBytes;
     /// <summary>HTML nested deeper than this is refused before it is parsed.</summary>
     public int MaxHtmlDepth { get; init; } = DefaultMaxHtmlDepth;
     /// <summary>Reading one document's text (pages, elements, paragraphs) stops after this long.</summary>

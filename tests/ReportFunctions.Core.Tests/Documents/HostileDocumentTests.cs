@@ -54,7 +54,7 @@ public sealed class HostileDocumentTests
     [Fact]
     public void Docx_zip_bomb_stops_at_the_default_decompression_limit()
     {
-        var bomb = HostileDocuments.DocxZipBomb(DocumentLimits.DefaultMaxDocxUnzippedBytes + (16 << 20));
+        var bomb = HostileDocuments.DocxZipBomb(DocumentLimits.DefaultMaxDecompressedBytes + (16 << 20));
         Assert.True(bomb.Length < 1 << 20, $"{bomb.Length} bytes");
         Assert.StartsWith("Word document decompresses to more than the 64 MiB limit: a zip bomb?", Fail(bomb));
     }
@@ -64,7 +64,7 @@ public sealed class HostileDocumentTests
     {
         var docx = ReportDocuments.Docx(string.Join('\n', Enumerable.Repeat("GDP grew by 6.5 percent in the year.", 200)));
         Assert.True(ReportTextReader.Read(docx, DocumentLimits.Default).Ok);
-        Assert.Contains("a zip bomb?", Fail(docx, DocumentLimits.Default with { MaxDocxUnzippedBytes = 4096 }));
+        Assert.Contains("a zip bomb?", Fail(docx, DocumentLimits.Default with { MaxDecompressedBytes = 4096 }));
     }
 
     [Fact]
@@ -73,6 +73,20 @@ public sealed class HostileDocumentTests
         var r = ReportTextReader.Read(HostileDocuments.DeepDocx(100_000), DocumentLimits.Default);
         Assert.True(r.Ok, r.Error);
         Assert.Equal(["Deep inside, GDP grew 5 percent.", "Zhanjiang GDP grew 5 percent."], r.Text!.Split('\n'));
+    }
+
+    [Fact]
+    public void Pdf_flate_bomb_stops_at_the_decompression_limit()
+    {
+        var small = HostileDocuments.PdfFlateBomb(1 << 20);
+        var read = ReportTextReader.Read(small, DocumentLimits.Default);
+        Assert.True(read.Ok, read.Error);
+        Assert.Equal("GDP grew by 5 percent.", read.Text);
+        Assert.StartsWith("PDF streams decompress to more than the 0.5 MiB limit: a zip bomb?", Fail(small, DocumentLimits.Default with { MaxDecompressedBytes = 512 * 1024 }));
+
+        var bomb = HostileDocuments.PdfFlateBomb(DocumentLimits.DefaultMaxDecompressedBytes + (16 << 20));
+        Assert.True(bomb.Length < 1 << 20, $"{bomb.Length} bytes");
+        Assert.StartsWith("PDF streams decompress to more than the 64 MiB limit: a zip bomb?", Fail(bomb));
     }
 
     [Fact]
@@ -132,12 +146,12 @@ public sealed class HostileDocumentTests
     {
         var configuration = new Microsoft.Extensions.Configuration.ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
-            [AppSettingNames.MaxReportBytes] = "2048", [AppSettingNames.MaxPdfPages] = "7", [AppSettingNames.MaxDocxUnzippedBytes] = "9999",
+            [AppSettingNames.MaxReportBytes] = "2048", [AppSettingNames.MaxPdfPages] = "7", [AppSettingNames.MaxDecompressedBytes] = "9999",
             [AppSettingNames.MaxHtmlDepth] = "33", [AppSettingNames.DocumentReadTimeoutSeconds] = "5",
         }).Build();
         var options = new ReportFunctionsOptions();
         Microsoft.Extensions.Configuration.ConfigurationBinder.Bind(configuration, options);
-        Assert.Equal(new DocumentLimits { MaxBytes = 2048, MaxPdfPages = 7, MaxDocxUnzippedBytes = 9999, MaxHtmlDepth = 33, ReadTimeout = TimeSpan.FromSeconds(5) },
+        Assert.Equal(new DocumentLimits { MaxBytes = 2048, MaxPdfPages = 7, MaxDecompressedBytes = 9999, MaxHtmlDepth = 33, ReadTimeout = TimeSpan.FromSeconds(5) },
             options.ToDocumentLimits());
     }
 }

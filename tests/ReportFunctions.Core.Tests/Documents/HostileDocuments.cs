@@ -30,6 +30,48 @@ public static class HostileDocuments
         return Encoding.Latin1.GetBytes(sb.ToString());
     }
 
+    /// <summary>A one-page PDF whose Flate content stream inflates to <paramref name="inflatedBytes"/> (a line of text, then spaces).</summary>
+    public static byte[] PdfFlateBomb(long inflatedBytes)
+    {
+        var compressed = new MemoryStream();
+        using (var z = new ZLibStream(compressed, CompressionLevel.Optimal, leaveOpen: true))
+        {
+            z.Write("BT /F1 12 Tf 50 700 Td (GDP grew by 5 percent.) Tj ET\n"u8);
+            var spaces = new byte[1 << 20];
+            Array.Fill(spaces, (byte)' ');
+            for (long written = 0; written < inflatedBytes; written += spaces.Length) z.Write(spaces);
+        }
+        var stream = compressed.ToArray();
+        var pdf = new MemoryStream();
+        var offsets = new List<long>();
+        void Write(string s) => pdf.Write(Encoding.Latin1.GetBytes(s));
+        Write("%PDF-1.7\n");
+        string[] objects =
+        [
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>",
+            "",
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ];
+        for (var i = 0; i < objects.Length; i++)
+        {
+            offsets.Add(pdf.Length);
+            if (i == 3)
+            {
+                Write($"4 0 obj\n<< /Length {stream.Length} /Filter /FlateDecode >>\nstream\n");
+                pdf.Write(stream);
+                Write("\nendstream\nendobj\n");
+            }
+            else Write($"{i + 1} 0 obj\n{objects[i]}\nendobj\n");
+        }
+        var xref = pdf.Length;
+        Write($"xref\n0 {objects.Length + 1}\n0000000000 65535 f \n");
+        foreach (var o in offsets) Write($"{o:D10} 00000 n \n");
+        Write($"trailer\n<< /Size {objects.Length + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n");
+        return pdf.ToArray();
+    }
+
     /// <summary>A PDF header followed by garbage: no objects, no cross-reference table.</summary>
     public static byte[] CorruptPdf() =>
         [.. "%PDF-1.7\n%\u00e2\u00e3\n"u8, .. Enumerable.Range(0, 4000).Select(i => (byte)(i * 7919 % 251)), .. "\n%%EOF"u8];

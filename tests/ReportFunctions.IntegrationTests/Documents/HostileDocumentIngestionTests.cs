@@ -18,8 +18,9 @@ public sealed class HostileDocumentIngestionTests(AzuriteFixture azurite)
         ["encrypted.pdf"] = (HostileDocuments.EncryptedPdf(), "encrypted PDF: "),
         ["scanned.pdf"] = (ReportDocuments.PdfPages(3, withText: false), "no text layer: scanned image?"),
         ["corrupt.pdf"] = (HostileDocuments.CorruptPdf(), "corrupt PDF: "),
+        ["bomb.pdf"] = (HostileDocuments.PdfFlateBomb(DocumentLimits.DefaultMaxDecompressedBytes + (8 << 20)), "PDF streams decompress to more than the 64 MiB limit: a zip bomb?"),
         ["thousand-pages.pdf"] = (ReportDocuments.PdfPages(1000), $"PDF has 1000 pages, more than the {DocumentLimits.DefaultMaxPdfPages}-page limit"),
-        ["bomb.docx"] = (HostileDocuments.DocxZipBomb(DocumentLimits.DefaultMaxDocxUnzippedBytes + (8 << 20)), "Word document decompresses to more than the 64 MiB limit: a zip bomb?"),
+        ["bomb.docx"] = (HostileDocuments.DocxZipBomb(DocumentLimits.DefaultMaxDecompressedBytes + (8 << 20)), "Word document decompresses to more than the 64 MiB limit: a zip bomb?"),
         ["deep.html"] = (HostileDocuments.DeepHtml(100_000), $"HTML nested deeper than the {DocumentLimits.DefaultMaxHtmlDepth}-level limit"),
     };
 
@@ -61,7 +62,7 @@ public sealed class HostileDocumentIngestionTests(AzuriteFixture azurite)
     [Fact]
     public async Task Limits_come_from_the_settings()
     {
-        var env = await DocumentIngestionTests.EnvAsync(azurite, new ReportFunctionsOptions { MaxPdfPages = 2, MaxHtmlDepth = 8, MaxDocxUnzippedBytes = 2000 });
+        var env = await DocumentIngestionTests.EnvAsync(azurite, new ReportFunctionsOptions { MaxPdfPages = 2, MaxHtmlDepth = 8, MaxDecompressedBytes = 2000 });
         var seed = await File.ReadAllTextAsync(Path.Combine(RepoPaths.Seeds, "002_81e2931158ff2398.txt"));
         var pdf = await env.Ingestor.IngestAsync("three.pdf", new MemoryStream(ReportDocuments.PdfPages(3)), default);
         Assert.Equal("PDF has 3 pages, more than the 2-page limit", pdf.Reason);
