@@ -39,6 +39,22 @@ param maxReportBytes int = 10485760
 @minValue(1)
 param maxIngestAttempts int = 3
 
+@description('MAX_PDF_PAGES: a PDF with more pages is Failed.')
+@minValue(1)
+param maxPdfPages int = 500
+
+@description('MAX_DECOMPRESSED_BYTES: bytes the XML parts of a .docx or the Flate streams of a PDF may decompress to (zip bombs stop here).')
+@minValue(1)
+param maxDecompressedBytes int = 67108864
+
+@description('MAX_HTML_DEPTH: deepest element nesting of a web page accepted.')
+@minValue(1)
+param maxHtmlDepth int = 512
+
+@description('DOCUMENT_READ_TIMEOUT_SECONDS: time reading one document\'s text may take.')
+@minValue(1)
+param documentReadTimeoutSeconds int = 60
+
 @description('Largest number of Flex Consumption instances.')
 @minValue(40)
 @maxValue(1000)
@@ -128,6 +144,10 @@ module functionApp 'modules/functionapp.bicep' = {
     reconcileSchedule: reconcileSchedule
     maxReportBytes: maxReportBytes
     maxIngestAttempts: maxIngestAttempts
+    maxPdfPages: maxPdfPages
+    maxDecompressedBytes: maxDecompressedBytes
+    maxHtmlDepth: maxHtmlDepth
+    documentReadTimeoutSeconds: documentReadTimeoutSeconds
   }
   // The host starts with its identity-based storage connection; grant the roles first.
   dependsOn: [

@@ -35,6 +35,10 @@ param rankingSchedule string
 param reconcileSchedule string
 param maxReportBytes int
 param maxIngestAttempts int
+param maxPdfPages int
+param maxDecompressedBytes int
+param maxHtmlDepth int
+param documentReadTimeoutSeconds int
 
 resource storage 'Microsoft.Storage/storageAccounts@2023-05-01' existing = {
   name: storageAccountName
@@ -142,6 +146,22 @@ resource functionApp 'Microsoft.Web/sites@2024-04-01' = {
         {
           name: 'MAX_INGEST_ATTEMPTS'
           value: string(maxIngestAttempts)
+        }
+        {
+          name: 'MAX_PDF_PAGES'
+          value: string(maxPdfPages)
+        }
+        {
+          name: 'MAX_DECOMPRESSED_BYTES'
+          value: string(maxDecompressedBytes)
+        }
+        {
+          name: 'MAX_HTML_DEPTH'
+          value: string(maxHtmlDepth)
+        }
+        {
+          name: 'DOCUMENT_READ_TIMEOUT_SECONDS'
+          value: string(documentReadTimeoutSeconds)
         }
       ]
     }

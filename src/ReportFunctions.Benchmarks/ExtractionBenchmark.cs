@@ -8,19 +8,23 @@ namespace ReportFunctions.Benchmarks;
 /// <summary>
 /// <c>reports bench-extract [--mb 50] [--seeds DIR]</c>: single-threaded extraction throughput over the seed reports
 /// repeated to at least N MB, allocated bytes per MB, and the worst time per 100 KB over hostile inputs.
+/// With <c>--formats</c> (default 10 MB), MB/s per input format instead (<see cref="FormatBenchmark"/>).
 /// </summary>
 public static class ExtractionBenchmark
 {
     public static int Run(string[] args)
     {
-        var mb = 50.0;
+        double? mbGiven = null;
+        var formats = false;
         string? seedsDir = null;
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] == "--mb" && i + 1 < args.Length && double.TryParse(args[++i], NumberStyles.Float, CultureInfo.InvariantCulture, out var m) && m > 0) mb = m;
+            if (args[i] == "--mb" && i + 1 < args.Length && double.TryParse(args[++i], NumberStyles.Float, CultureInfo.InvariantCulture, out var m) && m > 0) mbGiven = m;
+            else if (args[i] == "--formats") formats = true;
             else if (args[i] == "--seeds" && i + 1 < args.Length) seedsDir = args[++i];
-            else { Console.Error.WriteLine("usage: reports bench-extract [--mb N] [--seeds DIR]"); return 2; }
+            else { Console.Error.WriteLine("usage: reports bench-extract [--mb N] [--seeds DIR] [--formats]"); return 2; }
         }
+        var mb = mbGiven ?? (formats ? 10 : 50);
         seedsDir ??= FindSeeds();
         if (seedsDir is null || !Directory.Exists(seedsDir))
         {
@@ -30,6 +34,7 @@ public static class ExtractionBenchmark
         var docs = Directory.GetFiles(seedsDir, "*.txt").OrderBy(p => p, StringComparer.Ordinal)
             .Select(p => (Name: Path.GetFileName(p), Text: ReportDecoder.Decode(File.ReadAllBytes(p), ReportDecoder.DefaultMaxBytes).Text ?? "")).ToList();
         if (docs.Count == 0) { Console.Error.WriteLine($"bench-extract: no .txt files in {seedsDir}"); return 2; }
+        if (formats) return FormatBenchmark.Run(docs, mb);
 
         var x = new ReportExtractor();
         // warm-up: long enough for tiered compilation to reach optimized code

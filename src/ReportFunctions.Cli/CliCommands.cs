@@ -61,7 +61,8 @@ public static class CliCommands
             Positive("--page_size", "Items per page (1 to 1000)"), Text("--continuation", "Token of the previous page"), Connection());
         Add("openapi", "Print the HTTP API's OpenAPI 3 document (JSON).", Program.OpenApi, Text("--base-url", "Server URL in the document (default http://127.0.0.1:7071)"));
         Add("bench-extract", "Measure extraction throughput (figures, no pass/fail).", Benchmarks.ExtractionBenchmark.Run,
-            PositiveNumber("--mb", "Megabytes of text to extract (default 50)"), Text("--seeds", "Folder of seed reports (default: seeds/ here or above)"));
+            PositiveNumber("--mb", "Megabytes of text to extract (default 50; 10 with --formats)"), Text("--seeds", "Folder of seed reports (default: seeds/ here or above)"),
+            Flag("--formats", "MB/s per input format (text, PDF, web page, Word) instead"));
         Add("bench", "Ingest and HTTP load figures against a running host.", Sync(BenchCommands.LoadAsync),
             Text("--url", "Host URL (default http://127.0.0.1:7071)"), Text("--sizes", "Report counts to ingest, comma-separated (default 100,1000)"),
             Positive("--seconds", "Seconds of load (default 30)"), Positive("--concurrency", "Requests at once (default 8)"),

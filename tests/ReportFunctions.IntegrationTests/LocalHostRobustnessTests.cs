@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using Azure.Storage.Blobs;
 using ReportFunctions.Benchmarks;
+using ReportFunctions.IntegrationTests.Documents;
 using ReportFunctions.Core.Storage;
 using ReportFunctions.IntegrationTests.Support;
 
@@ -80,6 +81,12 @@ public sealed class LocalHostRobustnessTests : IAsyncLifetime
         while (fiveMiB.Length < 5 * 1024 * 1024) fiveMiB.Append(filler);
         files["hostile/five mib report Jiaxing.txt"] = Encoding.UTF8.GetBytes(fiveMiB.ToString());
         files["hostile/../escape attempt.txt"] = Encoding.UTF8.GetBytes(seed);
+        // Issue 12: hostile documents beside the same report as a PDF, a web page and a Word document.
+        var hostileDocuments = HostileDocumentIngestionTests.HostileFiles();
+        foreach (var (name, (bytes, _)) in hostileDocuments) files["hostile/" + name] = bytes;
+        files["hostile/good report.pdf"] = ReportDocuments.Pdf(seed, out _);
+        files["hostile/good report.html"] = ReportDocuments.Html(seed);
+        files["hostile/good report.docx"] = ReportDocuments.Docx(seed);
         files["hostile/名字 with spaces ü.txt"] = Encoding.UTF8.GetBytes(seed);
 
         foreach (var (name, bytes) in files)
@@ -93,7 +100,7 @@ public sealed class LocalHostRobustnessTests : IAsyncLifetime
             var facts = r.GetProperty("fact_count").GetInt32();
             var error = r.TryGetProperty("error", out var e) ? e.GetString() : null;
             Assert.True(status == "Failed" ? !string.IsNullOrWhiteSpace(error) : status == "Succeeded", $"{name}: {r}");
-            if (name.Contains("five mib") || name.Contains("escape") || name.Contains("名字"))
+            if (name.Contains("five mib") || name.Contains("escape") || name.Contains("名字") || name.Contains("good report"))
             {
                 Assert.Equal("Succeeded", status);
                 Assert.True(facts >= 10, $"{name}: {r}");
@@ -106,6 +113,22 @@ public sealed class LocalHostRobustnessTests : IAsyncLifetime
         Assert.StartsWith("not valid UTF-8 or GB18030", reports["hostile/invalid-utf8.txt"].GetProperty("error").GetString());
         Assert.Equal("Succeeded", reports["hostile/utf16-bom.txt"].GetProperty("status").GetString());
         Assert.Equal("Succeeded", reports["hostile/gb18030.txt"].GetProperty("status").GetString());
+        foreach (var (name, (_, reason)) in hostileDocuments)
+            Assert.StartsWith(reason, reports["hostile/" + name].GetProperty("error").GetString());
+        // The text a PDF was read as, served by LocalHost: each fact's evidence is the span its offset names.
+        var pdfId = reports["hostile/good report.pdf"].GetProperty("id").GetString()!;
+        var pdfFacts = (await GetJson($"api/reports/{Uri.EscapeDataString(pdfId)}")).GetProperty("facts").EnumerateArray().ToList();
+        using (var textResponse = await _host.Http.GetAsync($"api/reports/{Uri.EscapeDataString(pdfId)}/text"))
+        {
+            Assert.Equal(HttpStatusCode.OK, textResponse.StatusCode);
+            Assert.Equal("text/plain", textResponse.Content.Headers.ContentType?.MediaType);
+            var text = await textResponse.Content.ReadAsStringAsync();
+            Assert.NotEmpty(pdfFacts);
+            Assert.All(pdfFacts, f => Assert.Equal(f.GetProperty("evidence").GetString(),
+                text.Substring(f.GetProperty("evidence_start").GetInt32(), f.GetProperty("evidence_length").GetInt32())));
+        }
+        using (var bad = await _host.Http.GetAsync($"api/reports/{Uri.EscapeDataString(pdfId)}/text?start=x"))
+            Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
 
         // The host is still up and serving.
         Assert.False(_host.HasExited, _host.Log);

@@ -58,7 +58,7 @@ public static class ExtractCommand
         {
             return ("", $"{path}: cannot read: {ex.Message}\n", false);
         }
-        var decoded = ReportDecoder.Decode(bytes, ReportDecoder.DefaultMaxBytes);
+        var decoded = ReportDecoder.Decode(bytes, ReportDecoder.DefaultMaxBytes, Path.GetFileName(path));
         if (!decoded.Ok) return ("", $"{path}: {decoded.Error}\n", false);
         var doc = Path.GetFileName(path);
         var result = extractor.Extract(decoded.Text!, doc, explain);

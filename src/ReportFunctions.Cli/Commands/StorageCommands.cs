@@ -32,7 +32,7 @@ public static class StorageCommands
                 var blob = storage.Container.GetBlobClient(name);
                 if (await blob.ExistsAsync() && (await blob.GetPropertiesAsync()).Value.ContentHash is { } existing && existing.AsSpan().SequenceEqual(md5))
                     continue;
-                await blob.UploadAsync(BinaryData.FromBytes(bytes), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain; charset=utf-8", ContentHash = md5 } });
+                await blob.UploadAsync(BinaryData.FromBytes(bytes), new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = UploadContentType(bytes, name), ContentHash = md5 } });
                 count++;
             }
             report(cli.Positional.Count, "");
@@ -158,4 +158,9 @@ public static class StorageCommands
         Console.Error.WriteLine("usage: " + usage);
         return 2;
     }
+
+    /// <summary>The blob's content type by its detected format (text is stored as UTF-8 text/plain, as before).</summary>
+    private static string UploadContentType(byte[] bytes, string name) =>
+        ReportFunctions.Core.Documents.DocumentSniffer.Detect(bytes, name) is var f && f == ReportFunctions.Core.Documents.ReportFormat.Text
+            ? "text/plain; charset=utf-8" : ReportFunctions.Core.Documents.ReportFormats.ContentType(f);
 }

@@ -15,6 +15,7 @@ public static class ApiEndpointNames
     public const string GetIndicatorFacts = "GetIndicatorFacts";
     public const string ListReports = "ListReports";
     public const string GetReport = "GetReport";
+    public const string GetReportText = "GetReportText";
     public const string UploadReport = "UploadReport";
     public const string ExtractText = "ExtractText";
     public const string OpenApi = "OpenApi";

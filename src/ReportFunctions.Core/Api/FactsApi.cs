@@ -4,6 +4,7 @@ using Azure.Storage.Blobs.Models;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReportFunctions.Core.Configuration;
+using ReportFunctions.Core.Documents;
 using ReportFunctions.Core.Domain;
 using ReportFunctions.Core.Extraction;
 using ReportFunctions.Core.Ingestion;
@@ -237,18 +238,20 @@ public sealed class FactsApi : IApiModule
         if (ValidateBlobName(name) is { } reason) return ApiResponse.BadRequest("name", reason);
         var max = _options.MaxReportBytes;
         if (request.ContentLength > max) return TooLarge(max);
-        if (IsBinaryContentType(request.ContentType))
-            return ApiResponse.Problem(415, "Unsupported media type", $"The report must be plain text, not {ApiParameters.Echo(request.ContentType)}.");
+        if (ReportFormats.IsRefusedContentType(request.ContentType))
+            return ApiResponse.Problem(415, "Unsupported media type", $"The report must be text, PDF, a web page or a Word document (.docx), not {ApiParameters.Echo(request.ContentType)}.");
         var bytes = await ReportContent.ReadBoundedAsync(request.Body, max, cancellationToken).ConfigureAwait(false);
         if (bytes.TooLarge) return TooLarge(max);
         if (bytes.Length == 0) return ApiResponse.BadRequest("body", "The request body is empty: post the report's text.");
-        var decoded = ReportIngestor.DecodeText(bytes.Span, max);
-        if (decoded.Text is null) return ApiResponse.Problem(415, "Unsupported media type", $"The report must be plain text: {decoded.FailureReason}.");
+        // Documents are read by ingestion (a bad one ends Failed with its reason); text is checked now.
+        var format = DocumentSniffer.Detect(bytes.Span, name);
+        if (format == ReportFormat.Text && ReportDecoder.DecodePlainText(bytes.Span) is { Ok: false } notText)
+            return ApiResponse.Problem(415, "Unsupported media type", $"The report must be text, PDF, a web page or a Word document (.docx): {notText.Error}.");
 
         await _store.Storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
         var blob = _store.Storage.Container.GetBlobClient(name);
         await blob.UploadAsync(BinaryData.FromBytes(bytes.Bytes.AsMemory(0, bytes.Length)),
-            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = "text/plain" } }, cancellationToken).ConfigureAwait(false);
+            new BlobUploadOptions { HttpHeaders = new BlobHttpHeaders { ContentType = ReportFormats.ContentType(format) } }, cancellationToken).ConfigureAwait(false);
 
         var id = ReportIds.FromBlobName(name!);
         if (await _store.GetAsync(id, cancellationToken).ConfigureAwait(false) is null)
@@ -271,8 +274,11 @@ public sealed class FactsApi : IApiModule
         if (request.ContentLength > max) return TooLarge(max);
         var bytes = await ReportContent.ReadBoundedAsync(request.Body, max, cancellationToken).ConfigureAwait(false);
         if (bytes.TooLarge) return TooLarge(max);
-        var decoded = ReportIngestor.DecodeText(bytes.Span, max);
-        if (decoded.Text is null) return ApiResponse.Problem(415, "Unsupported media type", $"The text must be plain text: {decoded.FailureReason}.");
+        var decoded = ReportIngestor.DecodeText(bytes.Span, _options.ToDocumentLimits(), ApiParameters.Blank(request.QueryValue("name")));
+        if (decoded.Text is null)
+            return decoded.NotText
+                ? ApiResponse.Problem(415, "Unsupported media type", $"The report must be text, PDF, a web page or a Word document (.docx): {decoded.FailureReason}.")
+                : ApiResponse.Problem(422, "Unreadable report", $"The {ReportFormats.Name(decoded.Format)} report could not be read: {decoded.FailureReason}.");
         var result = _extractor.Extract(decoded.Text, ApiParameters.Blank(request.QueryValue("name")));
         var facts = result.Facts.Select(f => new FactDto(f.Region, f.Indicator, f.Period, f.Kind, f.Value, f.Unit, f.Qualifier, f.Evidence, f.EvidenceStart, null, result.Year)).ToList();
         if (request.WantsCsv)
@@ -292,16 +298,6 @@ public sealed class FactsApi : IApiModule
     }
 
     // ---------------------------------------------------------------- input checks
-
-    /// <summary>A declared type that is certainly not a text report (the bytes are sniffed as well).</summary>
-    private static bool IsBinaryContentType(string? contentType)
-    {
-        if (string.IsNullOrWhiteSpace(contentType)) return false;
-        var t = contentType.Split(';')[0].Trim().ToLowerInvariant();
-        return t.StartsWith("image/", StringComparison.Ordinal) || t.StartsWith("audio/", StringComparison.Ordinal) || t.StartsWith("video/", StringComparison.Ordinal)
-               || t is "application/pdf" or "application/zip" or "application/gzip" or "application/msword"
-               || t.StartsWith("application/vnd.openxmlformats", StringComparison.Ordinal) || t.StartsWith("application/vnd.ms-", StringComparison.Ordinal);
-    }
 
     private static ApiResponse TooLarge(long max) => ApiResponse.Problem(413, "Payload too large", ReportDecoder.TooLarge(max) + ".");
 

@@ -4,7 +4,7 @@ using ReportFunctions.Core.Configuration;
 namespace ReportFunctions.Core.Api;
 
 /// <summary>The OpenAPI 3 document of every route in <see cref="ApiRoutes"/> (including the rankings module's).</summary>
-public static class OpenApiDocument
+public static partial class OpenApiDocument
 {
     public static ApiResponse Response(ApiRequest request) => new()
     {
@@ -33,17 +33,19 @@ public static class OpenApiDocument
             {
                 ["get"] = Op(ApiEndpointNames.ListReports, "Reports: status and parse statistics", [Continuation(), PageSize(), Format()],
                     R(200, "One page of reports", "ReportList", csv: true), Problem(400, "Malformed page_size or continuation")),
-                ["post"] = OpWithBody(ApiEndpointNames.UploadReport, "Upload a report (plain text, UTF-8 or GB18030); ingestion follows", [Required(Query("name", "File name of the report"))],
+                ["post"] = OpWithBody(ApiEndpointNames.UploadReport, "Upload a report (text in UTF-8 or GB18030, PDF, a web page or a Word .docx, recognised by content); ingestion follows", [Required(Query("name", "File name of the report"))],
                     TextBody(), R(202, "Accepted: Location header and body give the report's URL", "UploadAccepted"),
-                    Problem(400, "Missing or bad name, or empty body"), Problem(413, "Larger than the size limit"), Problem(415, "Not text (PDF, zip, image...)")),
+                    Problem(400, "Missing or bad name, or empty body"), Problem(413, "Larger than the size limit"), Problem(415, "In no accepted format (image, zip, old .doc...)")),
             },
             [P(ApiRoutes.Report)] = Get(ApiEndpointNames.GetReport, "One report: status, statistics, and its facts with evidence and evidence offsets",
                 [Path("id", "Report id from GET /api/reports"), Format()],
                 R(200, "The report", "ReportDetail", csv: true), Problem(400, "Malformed id"), Problem(404, "No such report")),
+            [P(ApiRoutes.ReportText)] = ReportTextPath(),
             [P(ApiRoutes.Extract)] = new JsonObject
             {
                 ["post"] = OpWithBody(ApiEndpointNames.ExtractText, "Extract the facts of the posted text without storing them", [Query("name", "Optional source name (helps find region and year)"), Format()],
-                    TextBody(), R(200, "What the extractor read", "Extraction", csv: true), Problem(400, "name too long or with control characters, or format not json or csv"), Problem(413, "Larger than the size limit"), Problem(415, "Not text")),
+                    TextBody(), R(200, "What the extractor read", "Extraction", csv: true), Problem(400, "name too long or with control characters, or format not json or csv"), Problem(413, "Larger than the size limit"), Problem(415, "In no accepted format"),
+                    Problem(422, "A PDF, web page or Word document that could not be read (encrypted, scanned, corrupt, over a limit)")),
             },
             [P(ApiRoutes.Rankings)] = Get(ApiEndpointNames.GetRanking, "Ranking of regions by one indicator",
                 [Path("code", "Indicator code"), Period(), Kind(), Enum("level", "Region level", "country", "province", "city"), Query("province", "Province name"), Continuation(), PageSize(), Format()],
@@ -140,7 +142,13 @@ public static class OpenApiDocument
     private static JsonObject TextBody() => new()
     {
         ["required"] = true,
-        ["content"] = new JsonObject { ["text/plain"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string" } } },
+        ["content"] = new JsonObject
+        {
+            ["text/plain"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string" } },
+            ["application/pdf"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string", ["format"] = "binary" } },
+            ["text/html"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string" } },
+            ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"] = new JsonObject { ["schema"] = new JsonObject { ["type"] = "string", ["format"] = "binary" } },
+        },
     };
 
     private static JsonObject Param(string name, string @in, string description, JsonObject schema, bool required = false) => new()

@@ -16,6 +16,7 @@ public static class ApiRoutes
     public const string IndicatorFacts = "indicators/{code}/facts";
     public const string Reports = "reports";
     public const string Report = "reports/{id}";
+    public const string ReportText = "reports/{id}/text";
     public const string Extract = "extract";
     public const string Rankings = "rankings/{code}";
     public const string RankingsRefresh = "rankings/refresh";

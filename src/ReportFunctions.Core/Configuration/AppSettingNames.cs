@@ -19,4 +19,12 @@ public static class AppSettingNames
 
     /// <summary>Application Insights (set by the platform, infra/): the Functions app registers worker telemetry only when it is set.</summary>
     public const string AppInsightsConnectionString = "APPLICATIONINSIGHTS_CONNECTION_STRING";
+    /// <summary>A PDF with more pages is Failed before any page is read.</summary>
+    public const string MaxPdfPages = "MAX_PDF_PAGES";
+    /// <summary>Total bytes a document may decompress to: the XML parts of a .docx, the Flate streams of a PDF (zip bombs stop here).</summary>
+    public const string MaxDecompressedBytes = "MAX_DECOMPRESSED_BYTES";
+    /// <summary>Deepest element nesting of a web page accepted.</summary>
+    public const string MaxHtmlDepth = "MAX_HTML_DEPTH";
+    /// <summary>Seconds reading one document's text (PDF, web page, Word) may take.</summary>
+    public const string DocumentReadTimeoutSeconds = "DOCUMENT_READ_TIMEOUT_SECONDS";
 }

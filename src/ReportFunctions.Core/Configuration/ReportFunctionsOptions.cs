@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using ReportFunctions.Core.Documents;
 
 namespace ReportFunctions.Core.Configuration;
 
@@ -21,10 +22,33 @@ public sealed class ReportFunctionsOptions
     [ConfigurationKeyName(AppSettingNames.MaxIngestAttempts)]
     public int MaxIngestAttempts { get; set; } = 3;
 
+    [ConfigurationKeyName(AppSettingNames.MaxPdfPages)]
+    public int MaxPdfPages { get; set; } = DocumentLimits.DefaultMaxPdfPages;
+
+    [ConfigurationKeyName(AppSettingNames.MaxDecompressedBytes)]
+    public long MaxDecompressedBytes { get; set; } = DocumentLimits.DefaultMaxDecompressedBytes;
+
+    [ConfigurationKeyName(AppSettingNames.MaxHtmlDepth)]
+    public int MaxHtmlDepth { get; set; } = DocumentLimits.DefaultMaxHtmlDepth;
+
+    [ConfigurationKeyName(AppSettingNames.DocumentReadTimeoutSeconds)]
+    public int DocumentReadTimeoutSeconds { get; set; } = DocumentLimits.DefaultReadTimeoutSeconds;
+
+    /// <summary>The limits reading a report's text stays within (size, PDF pages, DOCX decompressed bytes, HTML depth, time).</summary>
+    public DocumentLimits ToDocumentLimits() => new()
+    {
+        MaxBytes = MaxReportBytes,
+        MaxPdfPages = MaxPdfPages,
+        MaxDecompressedBytes = MaxDecompressedBytes,
+        MaxHtmlDepth = MaxHtmlDepth,
+        ReadTimeout = TimeSpan.FromSeconds(Math.Max(1, DocumentReadTimeoutSeconds)),
+    };
+
     /// <summary>Every option's setting name, for the test that the three settings lists agree.</summary>
     public static readonly IReadOnlyList<string> SettingNames =
     [
         AppSettingNames.RankingSchedule, AppSettingNames.ReconcileSchedule,
         AppSettingNames.MaxReportBytes, AppSettingNames.MaxIngestAttempts,
+        AppSettingNames.MaxPdfPages, AppSettingNames.MaxDecompressedBytes, AppSettingNames.MaxHtmlDepth, AppSettingNames.DocumentReadTimeoutSeconds,
     ];
 }

@@ -28,6 +28,7 @@ public static class ReportFunctionsServices
         services.TryAddSingleton<FactQueries>();
         services.TryAddSingleton<IFactReader>(sp => sp.GetRequiredService<FactQueries>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IApiModule, FactsApi>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IApiModule, ReportTextApi>());
         services.TryAddSingleton<RankingStore>();
         services.TryAddSingleton<AttainmentStore>();
         services.TryAddSingleton<RankingRefresher>();

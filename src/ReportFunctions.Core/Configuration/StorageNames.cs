@@ -8,6 +8,15 @@ public static class StorageNames
     /// <summary>Blob trigger path used by the Functions app and LocalHost.</summary>
     public const string ReportsBlobPath = ReportsContainer + "/{name}";
 
+    /// <summary>
+    /// The plain text read from each report (whatever its format), which evidence offsets refer to: blob
+    /// <see cref="TextBlobName"/> of this container. Not the reports container, so the blob trigger never sees it.
+    /// </summary>
+    public const string TextsContainer = "report-texts";
+
+    /// <summary>The name of a report's text blob in <see cref="TextsContainer"/>: <c>{id}.txt</c>.</summary>
+    public static string TextBlobName(string reportId) => reportId + ".txt";
+
     /// <summary>One row per report: status, region, year, hash, statistics, error.</summary>
     public const string ReportsTable = "Reports";
     /// <summary>Facts partitioned by region, for "everything about one region".</summary>

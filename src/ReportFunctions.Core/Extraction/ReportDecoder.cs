@@ -1,15 +1,19 @@
 using System.Text;
+using ReportFunctions.Core.Documents;
 
 namespace ReportFunctions.Core.Extraction;
 
 /// <summary>Result of <see cref="ReportDecoder.Decode"/>: the text, or a reason a user can act on.</summary>
-public sealed record DecodeResult(string? Text, string? Error, string? Encoding = null)
+public sealed record DecodeResult(string? Text, string? Error, string? Encoding = null, ReportFormat Format = ReportFormat.Text)
 {
     public bool Ok => Text is not null;
     public static DecodeResult Fail(string error) => new(null, error);
 }
 
-/// <summary>Turns the bytes of an uploaded report into text: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030.</summary>
+/// <summary>
+/// Turns the bytes of an uploaded report into text: PDF, web pages and Word documents through
+/// <see cref="ReportTextReader"/>, plain text as UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030.
+/// </summary>
 public static class ReportDecoder
 {
     /// <summary>The usual upload limit: 10 MiB.</summary>
@@ -19,16 +23,27 @@ public static class ReportDecoder
 
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
-    public static DecodeResult Decode(ReadOnlySpan<byte> bytes, long maxBytes = DefaultMaxBytes)
+    /// <summary>A report's text in any accepted format (default limits, but the size limit given).</summary>
+    public static DecodeResult Decode(ReadOnlySpan<byte> bytes, long maxBytes = DefaultMaxBytes, string? name = null) =>
+        Decode(bytes, maxBytes == DocumentLimits.Default.MaxBytes ? DocumentLimits.Default : DocumentLimits.Default with { MaxBytes = maxBytes }, name);
+
+    /// <summary>A report's text in any accepted format, within <paramref name="limits"/>; <paramref name="name"/> only breaks ties of format.</summary>
+    public static DecodeResult Decode(ReadOnlySpan<byte> bytes, DocumentLimits limits, string? name = null)
+    {
+        var r = ReportTextReader.Read(bytes, limits, name);
+        return new DecodeResult(r.Text, r.Error, r.Encoding, r.Format);
+    }
+
+    /// <summary>Plain text only: UTF-8 (with or without BOM), UTF-16 with BOM, or GB18030; other binary data is "not text".</summary>
+    public static DecodeResult DecodePlainText(ReadOnlySpan<byte> bytes)
     {
         if (bytes.Length == 0) return DecodeResult.Fail("file is empty");
-        if (bytes.Length > maxBytes) return DecodeResult.Fail(TooLarge(maxBytes));
-
-        if (bytes.StartsWith("%PDF"u8)) return DecodeResult.Fail("not text: looks like a PDF (convert it to text first)");
-        if (bytes.StartsWith("PK\u0003\u0004"u8)) return DecodeResult.Fail("not text: looks like a zip archive or Office document (save it as plain text)");
+        if (bytes.StartsWith("%PDF"u8)) return DecodeResult.Fail("not text: looks like a PDF");
+        if (bytes.StartsWith("PK\u0003\u0004"u8)) return DecodeResult.Fail("not text: looks like a zip archive, not a Word document (.docx)");
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0x89, (byte)'P', (byte)'N', (byte)'G'])) return DecodeResult.Fail("not text: looks like a PNG image");
         if (bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF])) return DecodeResult.Fail("not text: looks like a JPEG image");
         if (bytes.StartsWith("GIF8"u8)) return DecodeResult.Fail("not text: looks like a GIF image");
+        if (bytes.StartsWith((ReadOnlySpan<byte>)[0xD0, 0xCF, 0x11, 0xE0])) return DecodeResult.Fail("not text: looks like an old Word (.doc) or Office file (save it as .docx)");
 
         try
         {

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using ReportFunctions.Core.Documents;
 
 namespace ReportFunctions.Core.Ingestion;
 
@@ -10,10 +11,10 @@ public sealed record ReportBytes(byte[] Bytes, int Length, string Hash, long? Si
 }
 
 /// <summary>Result of turning a report's bytes into text.</summary>
-public sealed record DecodedText(string? Text, string? FailureReason, bool NotText)
+public sealed record DecodedText(string? Text, string? FailureReason, bool NotText, ReportFormat Format = ReportFormat.Text)
 {
-    public static DecodedText Ok(string text) => new(text, null, false);
-    public static DecodedText Fail(string reason, bool notText) => new(null, reason, notText);
+    public static DecodedText Ok(string text, ReportFormat format = ReportFormat.Text) => new(text, null, false, format);
+    public static DecodedText Fail(string reason, bool notText, ReportFormat format = ReportFormat.Text) => new(null, reason, notText, format);
 }
 
 public static class ReportContent

@@ -2,6 +2,7 @@ using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReportFunctions.Core.Configuration;
+using ReportFunctions.Core.Documents;
 using ReportFunctions.Core.Domain;
 using ReportFunctions.Core.Extraction;
 using ReportFunctions.Core.Storage;
@@ -42,15 +43,16 @@ public sealed partial class ReportIngestor
     public bool IsCurrent(ReportRecord row) => row.EngineVersion == EngineVersion;
 
     /// <summary>
-    /// The decoding step (ingestion and the upload/extract endpoints use it): the extraction engine's
-    /// <see cref="ReportDecoder"/>. <see cref="DecodedText.NotText"/> is set when the bytes are not text at all.
+    /// The decoding step (ingestion and the upload/extract endpoints use it): <see cref="ReportTextReader"/> reads text,
+    /// PDF, web pages and Word documents within <paramref name="limits"/>. <see cref="DecodedText.NotText"/> is set when
+    /// the bytes are in no accepted format at all.
     /// </summary>
-    internal static DecodedText DecodeText(ReadOnlySpan<byte> bytes, long maxBytes)
+    internal static DecodedText DecodeText(ReadOnlySpan<byte> bytes, DocumentLimits limits, string? name = null)
     {
-        var r = ReportDecoder.Decode(bytes, maxBytes);
-        if (r.Ok) return DecodedText.Ok(r.Text!);
+        var r = ReportTextReader.Read(bytes, limits, name);
+        if (r.Ok) return DecodedText.Ok(r.Text!, r.Format);
         var notText = r.Error!.StartsWith("not text", StringComparison.Ordinal) || r.Error.StartsWith("not valid", StringComparison.Ordinal);
-        return DecodedText.Fail(r.Error, notText);
+        return DecodedText.Fail(r.Error, notText, r.Format);
     }
 
     public ReportStore Store => _store;
@@ -174,7 +176,10 @@ public sealed partial class ReportIngestor
 
         try
         {
-            var (result, facts, warnings, failure) = Prepare(blobName, bytes, id, now);
+            var (result, facts, warnings, failure, text) = Prepare(blobName, bytes, id, now);
+            // The text evidence offsets refer to, stored before the report row switches to this content.
+            if (failure is null && text is not null)
+                await ReportTexts.SaveAsync(_store.Storage, id, hash, text.Format, text.Text!, cancellationToken).ConfigureAwait(false);
             if (failure is null && facts.Count > 0)
                 await _store.WriteFactsAsync(record, record.WritingGeneration!, facts, cancellationToken).ConfigureAwait(false);
             await FinishAsync(record, blobName, hash, bytes, blobETag, result, facts, warnings, failure, cancellationToken).ConfigureAwait(false);
@@ -275,15 +280,15 @@ public sealed partial class ReportIngestor
         }
     }
 
-    private (ExtractionResult? Result, IReadOnlyList<StoredFact> Facts, IReadOnlyList<string> Warnings, string? Failure) Prepare(
+    private (ExtractionResult? Result, IReadOnlyList<StoredFact> Facts, IReadOnlyList<string> Warnings, string? Failure, DecodedText? Text) Prepare(
         string blobName, ReportBytes bytes, string reportId, DateTimeOffset now)
     {
-        if (bytes.TooLarge) return (null, [], [], ReportDecoder.TooLarge(_options.MaxReportBytes));
-        var decoded = DecodeText(bytes.Span, _options.MaxReportBytes);
-        if (decoded.Text is null) return (null, [], [], decoded.FailureReason ?? "not text");
+        if (bytes.TooLarge) return (null, [], [], ReportDecoder.TooLarge(_options.MaxReportBytes), null);
+        var decoded = DecodeText(bytes.Span, _options.ToDocumentLimits(), blobName);
+        if (decoded.Text is null) return (null, [], [], decoded.FailureReason ?? "not text", null);
         var result = Extract(decoded.Text, blobName);
         if (result.NotAReportReason is not null)
-            return (result, [], result.Warnings, "not a work report: " + result.NotAReportReason);
+            return (result, [], result.Warnings, "not a work report: " + result.NotAReportReason, null);
 
         var warnings = result.Warnings.ToList();
         var facts = new List<StoredFact>();
@@ -316,10 +321,10 @@ public sealed partial class ReportIngestor
         }
         if (dropped > 0) warnings.Add($"{dropped} facts dropped: indicator not in the catalog, or invalid period, kind or value");
         if (duplicates > 0) warnings.Add($"{duplicates} duplicate facts dropped");
-        if (facts.Count == 0 && result.Region.IsUnknown) return (result, [], warnings, "no region recognised");
+        if (facts.Count == 0 && result.Region.IsUnknown) return (result, [], warnings, "no region recognised", null);
         if (result.Region.IsUnknown) warnings.Add("no region recognised: facts stored under region 'unknown'");
         if (facts.Count == 0) warnings.Add("no facts found");
-        return (result, facts, warnings, null);
+        return (result, facts, warnings, null, decoded);
     }
 
     private static string Describe(Exception ex) => ex switch

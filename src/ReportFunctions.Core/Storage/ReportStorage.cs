@@ -30,9 +30,11 @@ public sealed class ReportStorage
         FactsByRegion = tables.GetTableClient(prefix + StorageNames.FactsByRegionTable);
         FactsByIndicator = tables.GetTableClient(prefix + StorageNames.FactsByIndicatorTable);
         Container = blobs.GetBlobContainerClient(prefix.Length == 0 ? StorageNames.ReportsContainer : prefix.ToLowerInvariant() + "-" + StorageNames.ReportsContainer);
+        Texts = blobs.GetBlobContainerClient(prefix.Length == 0 ? StorageNames.TextsContainer : prefix.ToLowerInvariant() + "-" + StorageNames.TextsContainer);
         _created = new CreateOnce(async ct =>
         {
             await Container.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
+            await Texts.CreateIfNotExistsAsync(cancellationToken: ct).ConfigureAwait(false);
             await Reports.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
             await FactsByRegion.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
             await FactsByIndicator.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
@@ -45,6 +47,8 @@ public sealed class ReportStorage
     public TableClient FactsByRegion { get; }
     public TableClient FactsByIndicator { get; }
     public BlobContainerClient Container { get; }
+    /// <summary>The text read from each report (<see cref="StorageNames.TextsContainer"/>).</summary>
+    public BlobContainerClient Texts { get; }
 
     /// <summary>
     /// Creates the container and the tables if they do not exist, once per instance (the hosts' start-up step,

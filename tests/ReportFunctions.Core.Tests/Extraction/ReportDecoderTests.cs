@@ -21,7 +21,6 @@ public sealed class ReportDecoderTests
     }
 
     [Theory]
-    [InlineData(new byte[] { 0x25, 0x50, 0x44, 0x46, 0x2D, 0x31 }, "PDF")]
     [InlineData(new byte[] { 0x50, 0x4B, 0x03, 0x04, 0x14, 0x00 }, "zip")]
     [InlineData(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A }, "PNG")]
     [InlineData(new byte[] { 0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10 }, "JPEG")]
@@ -75,5 +74,13 @@ public sealed class ReportDecoderTests
         var x = new ReportExtractor().Extract(r.Text!);
         Assert.Empty(x.Facts);
         Assert.Equal("no text", x.NotAReportReason);
+    }
+
+    [Fact]
+    public void A_pdf_is_read_as_a_pdf_not_rejected_as_binary()
+    {
+        var r = ReportDecoder.Decode([0x25, 0x50, 0x44, 0x46, 0x2D, 0x31], 1000);
+        Assert.Equal(ReportFunctions.Core.Documents.ReportFormat.Pdf, r.Format);
+        Assert.StartsWith("corrupt PDF: ", r.Error);
     }
 }

@@ -51,13 +51,14 @@ public sealed class StorageStartupTests : IAsyncLifetime
         Assert.Contains(hosted, h => h is StorageStartup);
         foreach (var h in hosted) await h.StartAsync(CancellationToken.None);
         var created = recorder.Creates();
-        Assert.Equal(StorageNames.AllTables.Count + 2, created.Count); // the tables, the reports and leases containers
+        Assert.Equal(StorageNames.AllTables.Count + 3, created.Count); // the tables, the reports, report-texts and leases containers
         var admin = new TableServiceClient(_azurite.ConnectionString);
         var tables = admin.QueryAsync().ToBlockingEnumerable().Select(t => t.Name).ToHashSet();
         Assert.Superset(StorageNames.AllTables.ToHashSet(), tables);
         var blobs = new BlobServiceClient(_azurite.ConnectionString);
         Assert.True((await blobs.GetBlobContainerClient(StorageNames.ReportsContainer).ExistsAsync()).Value);
         Assert.True((await blobs.GetBlobContainerClient(StorageNames.LeasesContainer).ExistsAsync()).Value);
+        Assert.True((await blobs.GetBlobContainerClient(StorageNames.TextsContainer).ExistsAsync()).Value);
 
         // Hot paths: an ingestion, two reconciliations, two ranking refreshes.
         recorder.Clear();
@@ -92,7 +93,7 @@ public sealed class StorageStartupTests : IAsyncLifetime
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => storage.EnsureCreatedAsync())));
         await storage.EnsureCreatedAsync();
 
-        Assert.Equal(4, recorder.Creates().Count); // one container, three tables
+        Assert.Equal(5, recorder.Creates().Count); // two containers (reports, report texts), three tables
     }
 
     /// <summary>Records each request's method and URI.</summary>

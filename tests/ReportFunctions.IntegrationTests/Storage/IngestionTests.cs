@@ -261,7 +261,7 @@ public sealed class IngestionTests(AzuriteFixture azurite)
     }
 
     [Theory]
-    [InlineData("%PDF-1.7\n...", "not text: looks like a PDF")]
+    [InlineData("%PDF-1.7\n...", "corrupt PDF: ")]
     [InlineData("PK\u0003\u0004zipdata", "not text: looks like a zip")]
     [InlineData("NOTREPORT it is a menu", "not a work report: it is a menu")]
     [InlineData("Nothing to see here\n", "no region recognised")]

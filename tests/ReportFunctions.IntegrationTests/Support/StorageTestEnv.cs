@@ -41,7 +41,7 @@ public sealed class StorageTestEnv
         Ingestor.Extract = (text, name) => { Interlocked.Increment(ref ExtractCalls); return LineExtractor.Extract(text); };
         Queries = new FactQueries(Store);
         Api = new FactsApi(Store, Queries, new ReportExtractor(), opts, TimeProvider.System, NullLogger<FactsApi>.Instance);
-        Dispatcher = new ApiDispatcher([Api]);
+        Dispatcher = new ApiDispatcher([Api, new ReportTextApi(Store)]);
     }
 
     public static async Task<StorageTestEnv> CreateAsync(AzuriteFixture azurite, ReportFunctionsOptions? options = null, string? connectionString = null)
