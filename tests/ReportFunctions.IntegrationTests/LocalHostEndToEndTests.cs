@@ -67,6 +67,12 @@ public sealed class LocalHostEndToEndTests : IAsyncLifetime
         var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
         Assert.StartsWith("region,indicator,period,kind,value,unit,qualifier,evidence", lines[0]);
         Assert.Equal(facts.Count, lines.Length - 1);
+        Assert.Equal([0xEF, 0xBB, 0xBF], (await _host.Http.GetByteArrayAsync("api/regions/Jiaxing/facts?format=csv"))[..3]); // UTF-8 BOM for Excel
+
+        // The same region by its Chinese name, URL-encoded in the path: 嘉兴 is %E5%98%89%E5%85%B4.
+        var chinese = await GetJson("api/regions/%E5%98%89%E5%85%B4/facts");
+        Assert.Equal(facts.Count, chinese.GetProperty("facts").GetArrayLength());
+        Assert.Equal("嘉兴市", chinese.GetProperty("name_zh").GetString());
 
         // Uploading the same content again changes nothing (no duplicate facts).
         await container.GetBlobClient(Path.GetFileName(seeds[0])).UploadAsync(seeds[0], overwrite: true);

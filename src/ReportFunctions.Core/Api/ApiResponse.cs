@@ -13,7 +13,8 @@ public sealed class ApiResponse
     public byte[] Body { get; init; } = [];
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
-    public string BodyText => Encoding.UTF8.GetString(Body);
+    /// <summary>The body as text, without the UTF-8 byte-order mark CSV answers start with.</summary>
+    public string BodyText => Encoding.UTF8.GetString(Body.AsSpan().StartsWith(CsvBom.Utf8Bom) ? Body.AsSpan(CsvBom.Utf8Bom.Length) : Body);
 
     /// <summary>JSON as every endpoint writes it: snake_case names (the spec's fact fields are single words).</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -33,7 +34,7 @@ public sealed class ApiResponse
         Headers = headers ?? new Dictionary<string, string>(),
     };
 
-    /// <summary>CSV with a header row (RFC 4180 quoting), for spreadsheets.</summary>
+    /// <summary>CSV with a header row (RFC 4180 quoting), for spreadsheets; UTF-8 with a byte-order mark (<see cref="CsvBom"/>).</summary>
     public static ApiResponse Csv(IReadOnlyList<string> header, IEnumerable<IReadOnlyList<object?>> rows, IReadOnlyDictionary<string, string>? headers = null)
     {
         var sb = new StringBuilder();
@@ -42,7 +43,7 @@ public sealed class ApiResponse
         return new ApiResponse
         {
             ContentType = "text/csv; charset=utf-8",
-            Body = Encoding.UTF8.GetBytes(sb.ToString()),
+            Body = CsvBom.Prepend(sb.ToString()),
             Headers = headers ?? new Dictionary<string, string>(),
         };
     }

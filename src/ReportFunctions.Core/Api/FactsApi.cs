@@ -106,8 +106,8 @@ public sealed class FactsApi : IApiModule
         if (CheckFormat(request) is { } bad) return bad;
         var regions = await RegionsWithReportsAsync(cancellationToken).ConfigureAwait(false);
         if (request.WantsCsv)
-            return ApiResponse.Csv(["name", "level", "province", "report_years", "reports"],
-                regions.Select(r => (IReadOnlyList<object?>)[r.Name, r.Level, r.Province, string.Join(';', r.ReportYears), r.Reports]));
+            return ApiResponse.Csv(["name", "level", "province", "report_years", "reports", "name_zh"],
+                regions.Select(r => (IReadOnlyList<object?>)[r.Name, r.Level, r.Province, string.Join(';', r.ReportYears), r.Reports, r.NameZh]));
         return ApiResponse.JsonBody(new { Regions = regions });
     }
 
@@ -122,7 +122,7 @@ public sealed class FactsApi : IApiModule
             byRegion[r.Region] = (entry.First, entry.Years, entry.Count + 1);
         }
         return byRegion.Values
-            .Select(e => new RegionDto(e.First.Region!, e.First.Level ?? RegionLevels.Unknown, e.First.Province, e.Years.ToList(), e.Count))
+            .Select(e => new RegionDto(e.First.Region!, e.First.Level ?? RegionLevels.Unknown, e.First.Province, e.Years.ToList(), e.Count, _gazetteer.Find(e.First.Region, e.First.Province)?.NameZh))
             .OrderBy(r => r.Name, StringComparer.Ordinal).ToList();
     }
 
@@ -149,6 +149,7 @@ public sealed class FactsApi : IApiModule
         return ApiResponse.JsonBody(new FactsResponse
         {
             Region = region.Name,
+            NameZh = region.NameZh,
             Level = region.Level,
             Province = region.Province,
             Facts = page.Facts.Select(FactDto.From).ToList(),
@@ -377,7 +378,7 @@ public sealed class FactsApi : IApiModule
         [property: System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.Never)] bool? HigherIsBetter,
         string Direction);
 
-    public sealed record RegionDto(string Name, string Level, string? Province, IReadOnlyList<int> ReportYears, int Reports);
+    public sealed record RegionDto(string Name, string Level, string? Province, IReadOnlyList<int> ReportYears, int Reports, string? NameZh = null);
 
     public sealed record FactDto(string Region, string Indicator, string Period, string Kind, double Value, string Unit, string Qualifier,
         string Evidence, int EvidenceStart, string? Report, int? ReportYear)
@@ -394,6 +395,7 @@ public sealed class FactsApi : IApiModule
     public sealed class FactsResponse
     {
         public string? Region { get; init; }
+        public string? NameZh { get; init; }
         public string? Indicator { get; init; }
         public string? Unit { get; init; }
         public string? Level { get; init; }

@@ -23,7 +23,7 @@ public static partial class OpenApiDocument
                 R(200, "Regions", "RegionList", csv: true), Problem(400, "format is not json or csv")),
             [P(ApiRoutes.RegionFacts)] = Get(ApiEndpointNames.GetRegionFacts,
                 "Facts about one region (matched case-insensitively and by variants: jiaxing, Jiaxing City). By default the value of the most recently delivered report per (indicator, period, kind); all=true gives every report's value.",
-                [Path("region", "Region name or variant, or 'unknown'"), Query("indicator", "Indicator code"), Period(), Kind(), All(), Continuation(), PageSize(), Format()],
+                [Path("region", "Region name or variant, or 'unknown'; also its Chinese name with or without suffix (嘉兴, 嘉兴市, URL-encoded). Answers carry the Chinese full name as name_zh"), Query("indicator", "Indicator code"), Period(), Kind(), All(), Continuation(), PageSize(), Format()],
                 R(200, "One page of facts", "RegionFacts", csv: true), Problem(400, "Malformed period, kind, page_size, all or continuation"), Problem(404, "Unknown region or indicator")),
             [P(ApiRoutes.IndicatorFacts)] = Get(ApiEndpointNames.GetIndicatorFacts,
                 "One indicator across regions (latest report's value per region, period and kind unless all=true)",

@@ -124,7 +124,7 @@ internal static class GazetteerData
         C("Wuwei", "Gansu"), C("Zhangye", "Gansu"), C("Pingliang", "Gansu"), C("Jiuquan", "Gansu"), C("Qingyang", "Gansu"),
         C("Dingxi", "Gansu"), C("Longnan", "Gansu"), C("Linxia", "Gansu"), C("Gannan", "Gansu"),
         // Qinghai
-        C("Xining", "Qinghai"), C("Haidong", "Qinghai"), C("Haibei", "Qinghai"), C("Huangnan", "Qinghai"), C("Golog", "Qinghai", "Guoluo"),
+        C("Xining", "Qinghai"), C("Haidong", "Qinghai"), C("Haibei", "Qinghai"), C("Huangnan", "Qinghai"), C("Hainan Prefecture", "Qinghai", "Hainan Tibetan Autonomous Prefecture", "Hainan Tibetan"), C("Golog", "Qinghai", "Guoluo"),
         C("Yushu", "Qinghai"), C("Haixi", "Qinghai"),
         // Ningxia
         C("Yinchuan", "Ningxia"), C("Shizuishan", "Ningxia"), C("Wuzhong", "Ningxia"), C("Guyuan", "Ningxia"), C("Zhongwei", "Ningxia"),

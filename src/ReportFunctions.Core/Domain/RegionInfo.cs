@@ -9,6 +9,15 @@ public sealed record RegionInfo(string Name, string Level, string? Province)
     /// <summary>The region of a report whose region could not be recognised.</summary>
     public static readonly RegionInfo Unknown = new("unknown", RegionLevels.Unknown, null);
     public bool IsUnknown => Level == RegionLevels.Unknown;
+
+    /// <summary>Chinese full name (<c>嘉兴市</c>, <c>浙江省</c>, <c>内蒙古自治区</c>, <c>中国</c>); null when not known.
+    /// A label, not part of the region's identity: equality is by name, level and province.</summary>
+    public string? NameZh { get; init; }
+
+    public bool Equals(RegionInfo? other) =>
+        other is not null && Name == other.Name && Level == other.Level && Province == other.Province;
+
+    public override int GetHashCode() => HashCode.Combine(Name, Level, Province);
 }
 
 public static class RegionLevels

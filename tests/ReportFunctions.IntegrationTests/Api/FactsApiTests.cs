@@ -86,7 +86,7 @@ public sealed class FactsApiTests(AzuriteFixture azurite)
         Assert.Equal("Zhejiang", jx.GetProperty("province").GetString());
 
         var csv = await env.CallAsync(ApiEndpointNames.ListRegions, query: Q(("format", "csv")));
-        Assert.StartsWith("name,level,province,report_years,reports\r\n", csv.BodyText);
+        Assert.StartsWith("name,level,province,report_years,reports,name_zh\r\n", csv.BodyText);
         Assert.Contains("Zhejiang,province,,2023;2024,2", csv.BodyText);
     }
 

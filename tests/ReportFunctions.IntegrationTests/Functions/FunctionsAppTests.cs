@@ -77,6 +77,12 @@ public sealed class FunctionsAppTests : IAsyncLifetime
         Assert.Equal("Jiaxing", body.GetProperty("region").GetString());
         Assert.True(body.GetProperty("facts").GetArrayLength() >= 10);
 
+        // The Functions host hands the function the decoded route value of /api/regions/%E5%98%89%E5%85%B4/facts: 嘉兴.
+        var (zhStatus, zh) = await Execute(await http.GetRegionFacts(Request("/api/regions/%E5%98%89%E5%85%B4/facts"), "嘉兴", CancellationToken.None));
+        Assert.Equal(200, zhStatus);
+        Assert.Equal(("Jiaxing", "嘉兴市"), (zh.GetProperty("region").GetString(), zh.GetProperty("name_zh").GetString()));
+        Assert.Equal(body.GetProperty("facts").GetArrayLength(), zh.GetProperty("facts").GetArrayLength());
+
         // gdp_growth actual is stated by several cities' reports for different years; the ranking exists for at least one.
         (status, body) = await Execute(await http.GetRanking(Request("/api/rankings/gdp_growth", "?kind=target"), "gdp_growth", CancellationToken.None));
         Assert.True(status is 200 or 404, body.ToString());
