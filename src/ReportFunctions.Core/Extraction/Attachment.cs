@@ -178,7 +178,8 @@ public sealed partial class ReportExtractor
                         while (cs > floor && concepts.Count < need)
                         {
                             var pcs = ClauseStart(s, cs - 1);
-                            var found = new List<Match>();
+                            var found = _foundBuf;
+                            found.Clear();
                             ConceptsIn(matches, pcs, cs, found);
                             if (need == 1 && found.Count > 0) concepts.Add(found[^1]);
                             else concepts.InsertRange(0, found);
@@ -322,6 +323,7 @@ public sealed partial class ReportExtractor
         }
 
         private readonly List<Value> _groupBuf = [];
+        private readonly List<Match> _foundBuf = [];
         private readonly List<Match> _conceptBuf = [];
 
         // clause and segment starts of the current sentence, per token (computed once per sentence)

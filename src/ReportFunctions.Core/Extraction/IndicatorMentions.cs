@@ -10,9 +10,13 @@ public sealed partial class ReportExtractor
     {
         // ------------------------------------------------------------------ concepts
 
+        private readonly List<Match> _conceptsOfSentence = [];
+
+        /// <summary>The indicator phrases of a sentence, in order (a buffer reused from sentence to sentence).</summary>
         private List<Match> FindConcepts(int s, int e)
         {
-            var list = new List<Match>();
+            var list = _conceptsOfSentence;
+            list.Clear();
             for (var i = s; i < e; i++)
             {
                 var w = _t[i].W;
