@@ -19,6 +19,13 @@ public sealed partial class ReportExtractor
             {
                 var w = _t[i].W;
                 if (w is null || !TargetHeader.Contains(w)) continue;
+                // "今年经济社会发展的主要预期目标是：": a Chinese header names its targets in one word, then a colon
+                if (w.Length >= 4 && Tokenizer.IsHan(w[0]))
+                {
+                    for (var z = i + 1; z < e && z < i + 4; z++)
+                        if (_t[z].IsP(':')) { headerAt = i; headerColonLine = _text.AsSpan(_t[z].End, (z + 1 < e ? _t[z + 1].Start : _t[z].End) - _t[z].End).Contains('\n'); break; }
+                    if (headerAt >= 0) break;
+                }
                 for (var k = Math.Max(s, i - 4); k < i; k++)
                 {
                     var q = _t[k].W;

@@ -92,6 +92,7 @@ public sealed partial class ReportExtractor
                 mentions.Add((i, len, found));
                 i += len - 1;
             }
+            ChineseMentions(g, scores, titleHit, mentions, titleEnd);
             // "Premier Wen opens NPC session": the premier delivers the nation's report
             for (var i = 0; i < _t.Count && _t[i].Start < 2000; i++)
                 if (_t[i].Cap && _t[i].W is { } nw && NationCues.Contains(nw) && g.TryResolve("China", out var nation))
@@ -143,6 +144,40 @@ public sealed partial class ReportExtractor
             }
             return false;
         }
+
+        /// <summary>Places named in Chinese text: the longest gazetteer name at each Han token ("苏州市", "江苏省", "内蒙古").</summary>
+        private void ChineseMentions(Gazetteer g, Dictionary<RegionInfo, double> scores, HashSet<RegionInfo> titleHit, List<(int Tok, int Len, RegionInfo R)> mentions, int titleEnd)
+        {
+            var max = g.MaxChineseLength;
+            if (max == 0) return;
+            for (var i = 0; i < _t.Count; i++)
+            {
+                var t = _t[i];
+                if (t.Kind != TokKind.Word || !Tokenizer.IsHan(_text[t.Start])) continue;
+                var runEnd = t.Start;
+                while (runEnd < _text.Length && Tokenizer.IsHan(_text[runEnd]) && runEnd - t.Start < max) runEnd++;
+                RegionInfo? found = null;
+                var chars = 0;
+                for (var l = runEnd - t.Start; l >= 2 && found is null; l--)
+                {
+                    var c = g.CandidatesForChinese(_text.AsSpan(t.Start, l));
+                    if (c.Count > 0) { found = c.Count == 1 ? c[0] : PickAmbiguous(c, scores); chars = l; }
+                }
+                if (found is null) continue;
+                var k = i;
+                while (k < _t.Count && _t[k].Start < t.Start + chars) k++;
+                var wgt = found.Level == RegionLevels.Country ? 0.3 : 1.0;
+                // "苏州市人民政府", "在苏州市第十六届人民代表大会", "苏州市市长": the report's own region
+                var after = _text.AsSpan(t.Start + chars, Math.Min(8, _text.Length - t.Start - chars));
+                foreach (var w in ChineseSubjectAfterPlace) if (after.StartsWith(w, StringComparison.Ordinal)) { wgt += 5; break; }
+                if (t.Start < titleEnd) { wgt += 2; if (LineHas(t.Start, ChineseReportTitle)) { wgt += 10; titleHit.Add(found); } }
+                scores[found] = scores.GetValueOrDefault(found) + wgt;
+                mentions.Add((i, k - i, found));
+                i = k - 1;
+            }
+        }
+
+        private const string ChineseReportTitle = "政府工作报告";
 
         private bool AllCaps(int i, int len)
         {
@@ -226,7 +261,8 @@ public sealed partial class ReportExtractor
                 var t = _t[i];
                 if (!t.IsYear) continue;
                 var y = (int)t.Num;
-                if (t.Start < titleEnd && LineHas(t.Start, "report") && !(i > 0 && _t[i - 1].W is "in" or "since" or "during" or "of" or "than"))
+                if (t.Start < titleEnd && (LineHas(t.Start, "report") || LineHas(t.Start, ChineseReportTitle) && i + 1 < _t.Count && YearSuffix.Has(_t[i + 1].W) && !(i + 2 < _t.Count && _t[i + 2].Kind == TokKind.Number))
+                    && !(i > 0 && _t[i - 1].W is "in" or "since" or "during" or "of" or "than"))
                     return EarlyDateOfYear(y + 1) ? (y + 1, "date") : (y, "title");
                 // "2024 government work report", "work report for 2020", "Report on the Work of the Government 2021"
                 for (var k = i + 1; k < Math.Min(_t.Count, i + 4); k++)
@@ -246,11 +282,13 @@ public sealed partial class ReportExtractor
                              // "Jan. 22, 2024": an abbreviated month with its period
                              || i >= 4 && _t[i - 1].IsP(',') && _t[i - 2].Kind == TokKind.Number && _t[i - 3].IsP('.') && _t[i - 4].W is { } mw3 && Months.Contains(mw3)
                              || i >= 2 && _t[i - 1].Kind == TokKind.Number && _t[i - 2].W is { } mw2 && Months.Contains(mw2)
-                             || i + 2 < _t.Count && _t[i + 1].IsP('-') && _t[i + 2].Kind == TokKind.Number && _t[i + 2].Num <= 12 && _t[i + 2].IsInt;
+                             || i + 2 < _t.Count && _t[i + 1].IsP('-') && _t[i + 2].Kind == TokKind.Number && _t[i + 2].Num <= 12 && _t[i + 2].IsInt
+                             // "2020年1月15日"
+                             || i + 3 < _t.Count && YearSuffix.Has(_t[i + 1].W) && _t[i + 2].Kind == TokKind.Number && MonthSuffix.Has(_t[i + 3].W);
                 if (!isDate) continue;
                 var y = (int)t.Num;
-                for (var k = Math.Max(0, i - 20); k < i; k++)
-                    if (SessionWords.Has(_t[k].W)) return (y, "date");
+                for (var k = Math.Max(0, i - 20); k < Math.Min(_t.Count, i + 40); k++)
+                    if (SessionWords.Has(_t[k].W) && (k < i || YearSuffix.Has(_t[i + 1].W))) return (y, "date");
                 firstDate ??= y;
             }
             if (firstDate is { } fd) return (fd, "date");

@@ -47,6 +47,13 @@ public sealed partial class ReportExtractor
                     list.Add(new Match(i, i + 1, Concept.Gdp));
                     continue;
                 }
+                if (IncomePairPhrases.Contains(w))
+                {
+                    // "城乡居民人均可支配收入分别达到6.84万元和3.55万元": one phrase, two subjects
+                    list.Add(new Match(i, i + 1, Concept.IncomeUrban));
+                    list.Add(new Match(i, i + 1, Concept.IncomeRural));
+                    continue;
+                }
                 if (!Phrases.TryGetValue(w, out var cands)) continue;
                 foreach (var (words, c) in cands)
                 {

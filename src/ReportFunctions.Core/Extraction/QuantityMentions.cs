@@ -59,7 +59,9 @@ public sealed partial class ReportExtractor
                         else if (uw == Percentage && k + 1 < e && _t[k + 1].W is "point" or "points") { v.Skip = true; unitEnd = k + 2; }
                         else if (Yuan.Contains(uw) && uw != "us") { v.Unit = UnitKind.Money; unitEnd = k + 1; }
                         else if (uw == "us" && k + 1 < e && (_t[k + 1].W is "dollar" or "dollars" || _t[k + 1].IsP('$'))) { v.Unit = UnitKind.Money; v.Usd = true; unitEnd = k + 2; }
-                        else if (uw is "usd" or "dollar" or "dollars") { v.Unit = UnitKind.Money; v.Usd = true; unitEnd = k + 1; }
+                        else if (UsdWords.Contains(uw)) { v.Unit = UnitKind.Money; v.Usd = true; unitEnd = k + 1; }
+                        else if (PercentagePoints.Contains(uw)) { v.Skip = true; unitEnd = k + 1; } // "0.5个百分点"
+                        else if (CountUnits.Contains(uw)) unitEnd = k + 1; // "15万人": a count
                         else if (uw == "u" && UsDotted(k, e) is var ud && ud > 0) { v.Unit = UnitKind.Money; v.Usd = true; unitEnd = ud; } // "3.2 billion U.S. dollars"
                         else if (uw == Years && !(k + 1 < e && _t[k + 1].W == Old)) { v.Unit = UnitKind.Years; unitEnd = k + 1; }
                         else if (uw is "times" or "fold") v.Skip = true;
@@ -116,6 +118,12 @@ public sealed partial class ReportExtractor
                     if (OrMoreWords.Has(w2)) v.Qual = Qualifiers.AtLeast;
                     else if (OrLessWords.Has(w2)) v.Qual = Qualifiers.AtMost;
                     else if (w2 is "so") v.Qual = Qualifiers.About;
+                }
+                // "6%左右", "15万人以上", "3%以内": a qualifier after the value
+                if (a < e && v.Qual == Qualifiers.Exact && _t[a].W is { } qa)
+                {
+                    var after = AboutAfter.Contains(qa) ? Qualifiers.About : AboveAfter.Contains(qa) ? Qualifiers.Above : BelowAfter.Contains(qa) ? Qualifiers.Below : null;
+                    if (after is not null) { v.Qual = after; v.EndTok = a + 1; a = v.EndTok; }
                 }
                 // decrease
                 if (v.Unit == UnitKind.Pct && !v.Negative) v.Negative = IsDecrease(i, s, e, v.EndTok);
@@ -212,6 +220,8 @@ public sealed partial class ReportExtractor
                 else if (w2 == To && w3 is "not") { q = Qualifiers.AtMost; at = k - 2; }
                 else q = Qualifiers.Above;
             }
+            else if (AtLeastBefore.Has(w1)) q = Qualifiers.AtLeast; // "不低于6%"
+            else if (AtMostBefore.Has(w1)) q = Qualifiers.AtMost; // "不超过3%"
             else if (w1 is not null && Below.Contains(w1)) q = Qualifiers.Below;
             else if (w1 is not null && About.Contains(w1)) q = Qualifiers.About;
             else if (w1 is "least" && w2 is "at") q = Qualifiers.AtLeast;
@@ -244,7 +254,7 @@ public sealed partial class ReportExtractor
                 var e = v.EndTok;
                 // a respective increase of X and Y
                 var respBefore = false;
-                for (var k = v.Tok - 1; k >= 0 && k >= v.Tok - 4; k--) if (_t[k].W == Respective) respBefore = true;
+                for (var k = v.Tok - 1; k >= 0 && k >= v.Tok - 4; k--) if (_t[k].W == Respective || RespectivelyBefore.Has(_t[k].W)) respBefore = true;
                 var j = i;
                 while (j + 1 < values.Count && OnlyListGlue(values[j].EndTok, values[j + 1].Tok) && values[j + 1].Unit == v.Unit && values[j + 1].Skip == v.Skip) j++; // "16,000, 2.3 times": not a list
                 if (j == i) continue;
@@ -296,7 +306,7 @@ public sealed partial class ReportExtractor
 
         private bool RespectiveBefore(Value v)
         {
-            for (var k = v.Tok - 1; k >= 0 && k >= v.Tok - 4; k--) if (_t[k].W == Respective) return true;
+            for (var k = v.Tok - 1; k >= 0 && k >= v.Tok - 4; k--) if (_t[k].W == Respective || RespectivelyBefore.Has(_t[k].W)) return true;
             return false;
         }
 
@@ -306,7 +316,7 @@ public sealed partial class ReportExtractor
         {
             if (to - from > 4 || to < from) return false;
             for (var k = from; k < to; k++)
-                if (!(_t[k].IsP(',') || _t[k].W == And || IsCurrencyPrefix(k) || _t[k].IsP('/') || _t[k].IsP('+'))) return false; // "RMB 28,440 and RMB 9,396", "51,460 / 24,030 yuan", "+8.1% / +9.0%"
+                if (!(_t[k].IsP(',') || _t[k].W == And || ListAnd.Has(_t[k].W) || IsCurrencyPrefix(k) || _t[k].IsP('/') || _t[k].IsP('+'))) return false; // "RMB 28,440 and RMB 9,396", "51,460 / 24,030 yuan", "+8.1% / +9.0%"
             return true;
         }
 
