@@ -104,7 +104,7 @@ public sealed partial class ReportExtractor
         /// <summary>"industries above designated size" is the added value only when the text says so (not output, not enterprise counts).</summary>
         private bool HasAddedValue(string[] words, int s, int i)
         {
-            if (Array.IndexOf(words, "added") >= 0) return true;
+            if (Array.IndexOf(words, "added") >= 0 || Tokenizer.IsHan(words[0][0])) return true; // "规模以上工业增加值" names value added itself
             for (var k = i - 1; k >= s && k >= i - 6; k--)
             {
                 var w = _t[k].W;
