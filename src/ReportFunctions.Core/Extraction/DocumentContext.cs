@@ -95,7 +95,7 @@ public sealed partial class ReportExtractor
             ChineseMentions(g, scores, titleHit, mentions, titleEnd);
             // "Premier Wen opens NPC session": the premier delivers the nation's report
             for (var i = 0; i < _t.Count && _t[i].Start < 2000; i++)
-                if (_t[i].Cap && _t[i].W is { } nw && NationCues.Contains(nw) && g.TryResolve("China", out var nation))
+                if ((_t[i].Cap || Tokenizer.IsHan(_text[_t[i].Start])) && _t[i].W is { } nw && NationCues.Contains(nw) && g.TryResolve("China", out var nation))
                 {
                     scores[nation] = scores.GetValueOrDefault(nation) + 8;
                     mentions.Add((i, 1, nation));
@@ -123,6 +123,36 @@ public sealed partial class ReportExtractor
                 for (var k = tok; k < tok + len; k++) _otherPlace[k] = tag;
             }
             return (best, source);
+        }
+
+        /// <summary>A year written in Chinese digits ("二〇二一年") among the first lines, with a session named after it.</summary>
+        private int? ChineseNumeralYear()
+        {
+            var digits = ChineseDigitValues;
+            var end = Math.Min(_text.Length, 600);
+            for (var i = 0; i + 4 < end; i++)
+            {
+                var y = 0;
+                var n = 0;
+                while (n < 4 && i + n < end && digits.TryGetValue(_text[i + n], out var d)) { y = y * 10 + d; n++; }
+                if (n == 4 && i + 4 < _text.Length && YearSuffix.Contains(_text[i + 4].ToString()) && y is >= 1949 and <= 2070)
+                {
+                    var rest = _text.AsSpan(i + 5, Math.Min(60, _text.Length - i - 5));
+                    foreach (var w in SessionWords) if (rest.Contains(w, StringComparison.Ordinal)) return y;
+                }
+                if (n > 0) i += n - 1;
+            }
+            return null;
+        }
+
+        private static readonly Dictionary<char, int> ChineseDigitValues = BuildChineseDigits();
+
+        private static Dictionary<char, int> BuildChineseDigits()
+        {
+            var d = new Dictionary<char, int>();
+            var v = 0;
+            foreach (var w in ChineseDigits) { foreach (var ch in w) d[ch] = v; v++; } // in order: 〇/零 一 二 ... 九
+            return d;
         }
 
         private bool SentenceEndBetween(int from, int to)
@@ -292,6 +322,8 @@ public sealed partial class ReportExtractor
                 firstDate ??= y;
             }
             if (firstDate is { } fd) return (fd, "date");
+            // "——二〇二一年一月二十六日在青岛市第十六届人民代表大会第五次会议上": a date in Chinese numerals
+            if (ChineseNumeralYear() is { } cy) return (cy, "date");
             // (c) "a review of our work in 2022" -> 2023; (d) "In 2020, ... reached" -> 2021
             var maxPast = 0;
             for (var i = 0; i < _t.Count; i++)

@@ -75,6 +75,9 @@ internal static class Lexicon
     public static readonly HashSet<string> UsdWords = S(nameof(UsdWords));
     public static readonly HashSet<string> CountUnits = S(nameof(CountUnits));
     public static readonly HashSet<string> ChineseSubjectAfterPlace = S(nameof(ChineseSubjectAfterPlace));
+    /// <summary>Chinese digits in order of value (a word may list variants: "〇零").</summary>
+    public static readonly string[] ChineseDigits = ExtractionData.Words(nameof(ChineseDigits));
+    public static readonly HashSet<string> AnnualAverageWords = S(nameof(AnnualAverageWords));
     public static readonly HashSet<string> RestatedAgoWords = S(nameof(RestatedAgoWords));
     public static readonly HashSet<string> RespectivelyGap = S(nameof(RespectivelyGap));
     public static readonly HashSet<string> JobsBeforeFor = S(nameof(JobsBeforeFor));

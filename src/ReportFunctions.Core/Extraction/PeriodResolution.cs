@@ -100,7 +100,8 @@ public sealed partial class ReportExtractor
                 // "grew by an average of 7.6% a year", "8.7% a year on average", "per year": a yearly average rate
                 if (AverageRateCues.Contains(w) && k + 1 < _t.Count && _t[k + 1].W == Year && !(k > 0 && _t[k - 1].W is "last" or "this" or "next" or "previous")
                     && !(k + 2 < _t.Count && (_t[k + 2].W is "on" or "earlier" or "ago" or "before" or "ahead" || _t[k + 2].IsP('-')))) avgAnnual = true;
-                if (w == Average && (k + 1 < _t.Count && _t[k + 1].W == Of || k > 0 && _t[k - 1].W is "on" or "in")) avgAnnual = true; // "an average of", "on average", "in average"
+                if (w == Average && (k + 1 < _t.Count && _t[k + 1].W == Of || k > 0 && _t[k - 1].W is "on" or "in")) avgAnnual = true;
+                if (AnnualAverageWords.Contains(w)) avgAnnual = true; // 年均增长 // "an average of", "on average", "in average"
                 // "created during the period", "over the five years", "in total" within a five-year review: a cumulative total
                 if ((pastSpan || _fiveYearReview) && isTotal && SpanTotalCues.Contains(w)) accumulated = true;
             }
