@@ -197,6 +197,8 @@ public sealed partial class ReportExtractor
                 var k = i;
                 while (k < _t.Count && _t[k].Start < t.Start + chars) k++;
                 var wgt = found.Level == RegionLevels.Country ? 0.3 : 1.0;
+                // "（山东省）烟台市", "江苏省苏州市": a province naming where the city that follows lies
+                if (found.Level == RegionLevels.Province && CityOfFollows(g, found, t.Start + chars)) wgt = 0.3;
                 // "苏州市人民政府", "在苏州市第十六届人民代表大会", "苏州市市长": the report's own region
                 var after = _text.AsSpan(t.Start + chars, Math.Min(8, _text.Length - t.Start - chars));
                 foreach (var w in ChineseSubjectAfterPlace) if (after.StartsWith(w, StringComparison.Ordinal)) { wgt += 5; break; }
@@ -208,6 +210,19 @@ public sealed partial class ReportExtractor
         }
 
         private const string ChineseReportTitle = "政府工作报告";
+
+        private bool CityOfFollows(Gazetteer g, RegionInfo province, int at)
+        {
+            var limit = at + 2;
+            while (at < _text.Length && at < limit && !Tokenizer.IsHan(_text[at]) && _text[at] != '\n') at++;
+            for (var l = Math.Min(g.MaxChineseLength, _text.Length - at); l >= 2; l--)
+            {
+                if (!Tokenizer.IsHan(_text[at + l - 1])) continue;
+                foreach (var c in g.CandidatesForChinese(_text.AsSpan(at, l)))
+                    if (c.Level == RegionLevels.City && c.Province == province.Name) return true;
+            }
+            return false;
+        }
 
         private bool AllCaps(int i, int len)
         {

@@ -62,6 +62,9 @@ public sealed partial class ReportExtractor
                     if (c == Concept.HighTech && i > s && _t[i - 1].W == Industrial) break;
                     if (c == Concept.IndustrialVa && !HasAddedValue(words, s, i)) break;
                     if (c is Concept.Trade or Concept.Exports or Concept.Retail or Concept.Fai && SubCategory(s, i, end, e, c)) { i = end - 1; break; }
+                    // "城镇、农村居民人均可支配收入": the urban subject listed before the rural phrase
+                    if (c == Concept.IncomeRural && i - 2 >= s && (_t[i - 1].IsP(',') || ListAnd.Has(_t[i - 1].W)) && UrbanWords.Has(_t[i - 2].W))
+                        list.Add(new Match(i - 2, i - 1, Concept.IncomeUrban));
                     list.Add(new Match(i, end, c));
                     i = end - 1;
                     break;

@@ -78,6 +78,7 @@ internal static class Lexicon
     /// <summary>Chinese digits in order of value (a word may list variants: "〇零").</summary>
     public static readonly string[] ChineseDigits = ExtractionData.Words(nameof(ChineseDigits));
     public static readonly HashSet<string> AnnualAverageWords = S(nameof(AnnualAverageWords));
+    public static readonly HashSet<string> UrbanWords = S(nameof(UrbanWords));
     public static readonly HashSet<string> RestatedAgoWords = S(nameof(RestatedAgoWords));
     public static readonly HashSet<string> RespectivelyGap = S(nameof(RespectivelyGap));
     public static readonly HashSet<string> JobsBeforeFor = S(nameof(JobsBeforeFor));
