@@ -22,6 +22,11 @@ public sealed class Gazetteer
     /// <summary>Longest variant, in words, of any entry (for scanning text for names).</summary>
     public int MaxWords { get; private set; } = 1;
 
+    private readonly Dictionary<char, int> _maxZhByFirst = new();
+
+    /// <summary>Longest Chinese name starting with this character (0: none does), so a scan tries only lengths that can match.</summary>
+    public int MaxChineseLengthFrom(char first) => _maxZhByFirst.GetValueOrDefault(first);
+
     /// <summary>Longest Chinese name, in characters, of any entry (for scanning Chinese text for names).</summary>
     public int MaxChineseLength { get; private set; }
 
@@ -63,6 +68,7 @@ public sealed class Gazetteer
         {
             if (n is null) continue;
             MaxChineseLength = Math.Max(MaxChineseLength, n.Length);
+            _maxZhByFirst[n[0]] = Math.Max(_maxZhByFirst.GetValueOrDefault(n[0]), n.Length);
             if (!_allByZh.TryGetValue(n, out var list)) _allByZh[n] = list = [];
             if (!list.Contains(region)) list.Add(region);
             _byZh.TryAdd(n, region);

@@ -184,8 +184,10 @@ public sealed partial class ReportExtractor
             {
                 var t = _t[i];
                 if (t.Kind != TokKind.Word || !Tokenizer.IsHan(_text[t.Start])) continue;
+                var most = g.MaxChineseLengthFrom(_text[t.Start]);
+                if (most == 0) continue;
                 var runEnd = t.Start;
-                while (runEnd < _text.Length && Tokenizer.IsHan(_text[runEnd]) && runEnd - t.Start < max) runEnd++;
+                while (runEnd < _text.Length && Tokenizer.IsHan(_text[runEnd]) && runEnd - t.Start < most) runEnd++;
                 RegionInfo? found = null;
                 var chars = 0;
                 for (var l = runEnd - t.Start; l >= 2 && found is null; l--)

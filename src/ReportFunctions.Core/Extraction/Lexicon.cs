@@ -192,6 +192,9 @@ internal static class Lexicon
 
     public static readonly int ChineseMaxWord = ChineseVocabulary.Count == 0 ? 1 : ChineseVocabulary.Max(w => w.Length);
 
+    /// <summary>Longest Chinese word starting with a character (absent: no word does), so the segmenter tries only lengths that can match.</summary>
+    public static readonly Dictionary<char, int> ChineseMaxWordFrom = ChineseVocabulary.GroupBy(w => w[0]).ToDictionary(g => g.Key, g => g.Max(w => w.Length));
+
     private static HashSet<string> BuildChineseVocabulary()
     {
         var set = new HashSet<string>(StringComparer.Ordinal);

@@ -46,6 +46,7 @@ internal static class Tokenizer
         '\u201C' or '\u201D' or '\u00AB' or '\u00BB' or '\u300C' or '\u300D' => '"',
         '\u2013' or '\u2212' or '\u2010' or '\u2011' or '\uFE63' or '\uFF0D' => '-',
         '\u2014' or '\u2015' => ',',
+        >= '\uFF10' and <= '\uFF19' => (char)('0' + (c - '\uFF10')), '\uFF0E' => '.', // full-width digits and point: "５６９０．３"
         '\u3002' => '.', '\uFF0C' or '\u3001' => ',', '\uFF1B' => ';', '\uFF1A' => ':', '\uFF05' => '%', '\uFF08' => '(', '\uFF09' => ')',
         _ => c,
     };
@@ -56,6 +57,9 @@ internal static class Tokenizer
 
     private static bool IsCjk(char c) => c is >= '\u3000' and <= '\u9FFF' or >= '\uF900' and <= '\uFAFF' or >= '\uFF00' and <= '\uFFEF';
 
+    /// <summary>A line of Chinese at least this long that ends mid-sentence was wrapped (PDF text), not ended.</summary>
+    private const int ChineseWrapLine = 20;
+
     public static TokenList Tokenize(string s)
     {
         var toks = new TokenList(s.Length / 5 + 16);
@@ -63,32 +67,50 @@ internal static class Tokenizer
         var i = 0;
         var sawNewline = false;
         var blankLine = false;
+        int lineStart = 0, lastLineLength = 0;
         Span<char> buf = stackalloc char[48];
+        Span<char> hz = stackalloc char[32]; // a Chinese word being matched, without line breaks
+        Span<int> ends = stackalloc int[32];
         Dictionary<string, string>? local = null;
         while (i < n)
         {
             var c = Norm(s[i]);
             if (c == ' ') { i++; continue; }
-            if (c == '\n') { blankLine = sawNewline; sawNewline = true; i++; continue; }
+            if (c == '\n') { blankLine = sawNewline; if (!sawNewline) lastLineLength = i - lineStart; sawNewline = true; lineStart = i + 1; i++; continue; }
             if (sawNewline)
             {
                 sawNewline = false;
                 // a blank line always ends a paragraph; a single line end only where the next line cannot go on the sentence
                 var blank = blankLine;
                 blankLine = false;
-                if (toks.Count > 0 && toks.Last.Kind != TokKind.Break && (blank || NewlineBreaks(toks.Last, c) || ListMarkerAt(s, i)))
+                // Chinese text wrapped mid-sentence ("...一般公共预算收入增长\n7.3%"): a long line ending in a character or number goes on
+                var wrapped = !blank && lastLineLength >= ChineseWrapLine && toks.Count > 0 && (IsHan(c) || char.IsAsciiDigit(c))
+                              && (toks.Last.Kind == TokKind.Number || toks.Last.Kind == TokKind.Word && IsHan(s[toks.Last.End - 1]));
+                if (toks.Count > 0 && toks.Last.Kind != TokKind.Break && !wrapped && (blank || NewlineBreaks(toks.Last, c) || ListMarkerAt(s, i)))
                     toks.Add(new Token { Start = i, End = i, Kind = TokKind.Break });
             }
             if (IsHan(c))
             {
-                // Chinese: the longest word of the vocabulary at this point, else one character
-                var runEnd = i + 1;
-                while (runEnd < n && IsHan(s[runEnd])) runEnd++;
+                // Chinese: the longest word of the vocabulary at this point, else one character. A word may run across a
+                // line wrapped mid-word ("地区生产总\n值"): its characters are gathered without the line break.
+                var cap = Math.Min(Math.Min(Lexicon.ChineseMaxWordFrom.GetValueOrDefault(c, 1), 32), n - i);
+                var got = 0;
+                var p = i;
+                while (got < cap && p < n)
+                {
+                    if (IsHan(s[p])) { hz[got] = s[p]; ends[got++] = ++p; continue; }
+                    var q = p;
+                    while (q < n && (s[q] is ' ' or '\r' or '\u3000')) q++;
+                    if (q < n && s[q] == '\n' && got > 0) { q++; while (q < n && (s[q] is ' ' or '\r' or '\u3000')) q++; }
+                    if (q > p && q < n && IsHan(s[q]) && s.AsSpan(p, q - p).Contains('\n')) { p = q; continue; }
+                    break;
+                }
                 var len = 1;
-                for (var l = Math.Min(Lexicon.ChineseMaxWord, runEnd - i); l >= 2; l--)
-                    if (ChineseWords.TryGetValue(s.AsSpan(i, l), out _)) { len = l; break; }
-                toks.Add(new Token { Start = i, End = i + len, Kind = TokKind.Word, W = Intern(s.AsSpan(i, len), ref local) });
-                i += len;
+                for (var l = got; l >= 2; l--)
+                    if (ChineseWords.TryGetValue(hz[..l], out _)) { len = l; break; }
+                var endAt = ends[len - 1];
+                toks.Add(new Token { Start = i, End = endAt, Kind = TokKind.Word, W = Intern(len == endAt - i ? s.AsSpan(i, len) : hz[..len], ref local) });
+                i = endAt;
                 continue;
             }
             if (IsLetter(c))
@@ -155,7 +177,7 @@ internal static class Tokenizer
                 var comma = false;
                 while (i < n)
                 {
-                    var d = s[i];
+                    var d = Norm(s[i]);
                     if (char.IsAsciiDigit(d)) { if (digits < 15) intPart = intPart * 10 + (d - '0'); digits++; i++; continue; }
                     if (d == ',' && digits > 0 && digits <= 15 && Three(s, i + 1) && (i + 4 >= n || !char.IsAsciiDigit(s[i + 4])))
                     { comma = true; i++; continue; }
@@ -163,16 +185,16 @@ internal static class Tokenizer
                 }
                 double frac = 0, scale = 1;
                 var isInt = true;
-                if (i + 1 < n && s[i] == '.' && char.IsAsciiDigit(s[i + 1]))
+                if (i + 1 < n && Norm(s[i]) == '.' && char.IsAsciiDigit(Norm(s[i + 1])))
                 {
                     isInt = false; i++;
-                    while (i < n && char.IsAsciiDigit(s[i])) { if (scale < 1e12) { scale *= 10; frac = frac * 10 + (s[i] - '0'); } i++; }
+                    while (i < n && char.IsAsciiDigit(Norm(s[i]))) { if (scale < 1e12) { scale *= 10; frac = frac * 10 + (Norm(s[i]) - '0'); } i++; }
                 }
                 else if (i + 2 < n && s[i] == '.' && Norm(s[i + 1]) == ' ' && char.IsAsciiDigit(s[i + 2]) && !comma && digits <= 4
                          && !(digits == 4 && intPart is >= 1900 and <= 2100) && PdfDecimalFollows(s, i + 2))
                 {
                     isInt = false; i += 2;
-                    while (i < n && char.IsAsciiDigit(s[i])) { if (scale < 1e12) { scale *= 10; frac = frac * 10 + (s[i] - '0'); } i++; }
+                    while (i < n && char.IsAsciiDigit(Norm(s[i]))) { if (scale < 1e12) { scale *= 10; frac = frac * 10 + (Norm(s[i]) - '0'); } i++; }
                 }
                 if (i < n && IsLetter(Norm(s[i])) && !GluedUnitAt(s, i, buf))
                 {
