@@ -204,7 +204,13 @@ public sealed partial class ReportExtractor
                 // "苏州市人民政府", "在苏州市第十六届人民代表大会", "苏州市市长": the report's own region
                 var after = _text.AsSpan(t.Start + chars, Math.Min(8, _text.Length - t.Start - chars));
                 foreach (var w in ChineseSubjectAfterPlace) if (after.StartsWith(w, StringComparison.Ordinal)) { wgt += 5; break; }
-                if (t.Start < titleEnd) { wgt += 2; if (LineHas(t.Start, ChineseReportTitle)) { wgt += 10; titleHit.Add(found); } }
+                // "（大会）在长沙开幕": the venue, not the subject
+                var venue = false;
+                if (t.Start > 0 && ChineseVenueBefore.Contains(_text[t.Start - 1].ToString()))
+                    foreach (var w in ChineseVenueAfter) if (after.StartsWith(w, StringComparison.Ordinal)) venue = true;
+                if (venue) { i = k - 1; continue; }
+                // a title is a short line: "嘉兴市2024年政府工作报告", not a news lead that mentions the report
+                if (t.Start < titleEnd) { wgt += 2; if (LineHas(t.Start, ChineseReportTitle) && LineLength(t.Start) <= ChineseTitleLength) { wgt += 10; titleHit.Add(found); } }
                 scores[found] = scores.GetValueOrDefault(found) + wgt;
                 mentions.Add((i, k - i, found));
                 i = k - 1;
@@ -212,6 +218,25 @@ public sealed partial class ReportExtractor
         }
 
         private const string ChineseReportTitle = "政府工作报告";
+        private const int ChineseTitleLength = 40;
+
+        /// <summary>"2023年政府工作报告", "烟台市2021年政府工作报告（摘要版）": the year right before the report's name.</summary>
+        private bool ChineseTitleYear(int i)
+        {
+            if (i + 1 >= _t.Count || !YearSuffix.Has(_t[i + 1].W) || i + 2 < _t.Count && _t[i + 2].Kind == TokKind.Number) return false;
+            var from = _t[i + 1].End;
+            var at = _text.IndexOf(ChineseReportTitle, from, Math.Min(12, _text.Length - from), StringComparison.Ordinal);
+            return at >= 0 && _text.AsSpan(from, at - from).IndexOfAny("，,。；\n") < 0;
+        }
+
+        private int LineLength(int pos)
+        {
+            var a = pos;
+            while (a > 0 && _text[a - 1] != '\n') a--;
+            var b = pos;
+            while (b < _text.Length && _text[b] != '\n') b++;
+            return b - a;
+        }
 
         private bool CityOfFollows(Gazetteer g, RegionInfo province, int at)
         {
@@ -308,7 +333,7 @@ public sealed partial class ReportExtractor
                 var t = _t[i];
                 if (!t.IsYear) continue;
                 var y = (int)t.Num;
-                if (t.Start < titleEnd && (LineHas(t.Start, "report") || LineHas(t.Start, ChineseReportTitle) && i + 1 < _t.Count && YearSuffix.Has(_t[i + 1].W) && !(i + 2 < _t.Count && _t[i + 2].Kind == TokKind.Number))
+                if (t.Start < titleEnd && (LineHas(t.Start, "report") || ChineseTitleYear(i))
                     && !(i > 0 && _t[i - 1].W is "in" or "since" or "during" or "of" or "than"))
                     return EarlyDateOfYear(y + 1) ? (y + 1, "date") : (y, "title");
                 // "2024 government work report", "work report for 2020", "Report on the Work of the Government 2021"
@@ -399,6 +424,21 @@ public sealed partial class ReportExtractor
                 }
             }
             if (lastPast > 0) return (lastPast + 1, "body");
+            // Chinese news: "2021年西藏经济社会发展主要预期目标是" names the year ahead, "2016年广东地区生产总值预计达" the year just ended
+            int zhTarget = 0, zhPast = 0;
+            for (var i = 0; i + 1 < _t.Count && _t[i].Start < 1500; i++)
+            {
+                if (!_t[i].IsYear || !YearSuffix.Has(_t[i + 1].W) || i + 2 < _t.Count && _t[i + 2].Kind == TokKind.Number) continue;
+                for (var k = i + 2; k < Math.Min(_t.Count, i + 25); k++)
+                {
+                    if (_t[k].Kind == TokKind.Break || _t[k].IsP('.')) break;
+                    var w = _t[k].W;
+                    if (TargetCues.Has(w) || TargetHeader.Has(w)) { zhTarget = Math.Max(zhTarget, (int)_t[i].Num); break; }
+                    if (EstimateCues.Has(w) || PastVerbs.Has(w) || GrowthWords.Has(w)) { zhPast = Math.Max(zhPast, (int)_t[i].Num); break; }
+                }
+            }
+            if (zhTarget > 0) return (zhTarget, "lead");
+            if (zhPast > 0) return (zhPast + 1, "body");
             if (_source is not null)
             {
                 var name = Path.GetFileNameWithoutExtension(_source);

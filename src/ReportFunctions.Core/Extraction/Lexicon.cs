@@ -79,6 +79,8 @@ internal static class Lexicon
     public static readonly string[] ChineseDigits = ExtractionData.Words(nameof(ChineseDigits));
     public static readonly HashSet<string> AnnualAverageWords = S(nameof(AnnualAverageWords));
     public static readonly HashSet<string> UrbanWords = S(nameof(UrbanWords));
+    public static readonly HashSet<string> ChineseVenueBefore = S(nameof(ChineseVenueBefore));
+    public static readonly HashSet<string> ChineseVenueAfter = S(nameof(ChineseVenueAfter));
     public static readonly HashSet<string> RestatedAgoWords = S(nameof(RestatedAgoWords));
     public static readonly HashSet<string> RespectivelyGap = S(nameof(RespectivelyGap));
     public static readonly HashSet<string> JobsBeforeFor = S(nameof(JobsBeforeFor));
