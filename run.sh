@@ -53,9 +53,11 @@ done
 
 # The five sample reports, and synthetic ones in their style so that rankings and target attainment have regions
 # to compare (no two seeds state the same indicator for the same year). Only the synthetic reports of regions no
-# seed is about are loaded, so a real report's figures are never replaced by made-up ones.
-REPORTS=(seeds/*.txt seeds/synthetic/{guangzhou,hangzhou,ningbo,guangdong}-*.txt)
-echo "==> uploading ${#REPORTS[@]} reports (seeds/ and seeds/synthetic/) to the reports container"
+# seed is about are loaded, so a real report's figures are never replaced by made-up ones. seeds/zh/ holds a sample report
+# in Chinese (written here in the style of the originals): its facts sit beside the English ones, and Jiaxing's 2023
+# targets (English seed) meet its 2023 outcomes (Chinese sample) in the attainment answers.
+REPORTS=(seeds/*.txt seeds/zh/*.txt seeds/synthetic/{guangzhou,hangzhou,ningbo,guangdong}-*.txt)
+echo "==> uploading ${#REPORTS[@]} reports (seeds/, seeds/zh/ and seeds/synthetic/) to the reports container"
 reports upload "${REPORTS[@]}"
 echo "==> waiting until every report is ingested"
 reports wait "${REPORTS[@]}" --timeout 120
