@@ -200,7 +200,13 @@ public sealed partial class ReportExtractor
                 while (k < _t.Count && _t[k].Start < t.Start + chars) k++;
                 var wgt = found.Level == RegionLevels.Country ? 0.3 : 1.0;
                 // "（山东省）烟台市", "江苏省苏州市": a province naming where the city that follows lies
-                if (found.Level == RegionLevels.Province && CityOfFollows(g, found, t.Start + chars)) wgt = 0.3;
+                if (found.Level == RegionLevels.Province && CityOfFollows(g, found, t.Start + chars))
+                {
+                    scores[found] = scores.GetValueOrDefault(found) + 0.3;
+                    mentions.Add((i, k - i, found));
+                    i = k - 1;
+                    continue;
+                }
                 // "苏州市人民政府", "在苏州市第十六届人民代表大会", "苏州市市长": the report's own region
                 var after = _text.AsSpan(t.Start + chars, Math.Min(8, _text.Length - t.Start - chars));
                 foreach (var w in ChineseSubjectAfterPlace) if (after.StartsWith(w, StringComparison.Ordinal)) { wgt += 5; break; }
