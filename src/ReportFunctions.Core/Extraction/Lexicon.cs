@@ -78,6 +78,12 @@ internal static class Lexicon
     /// <summary>Chinese digits in order of value (a word may list variants: "〇零").</summary>
     public static readonly string[] ChineseDigits = ExtractionData.Words(nameof(ChineseDigits));
     public static readonly HashSet<string> AnnualAverageWords = S(nameof(AnnualAverageWords));
+    /// <summary>十, 百, 千, 万, 亿 in this order (a word may list variants).</summary>
+    public static readonly string[] ChineseNumeralUnits = ExtractionData.Words(nameof(ChineseNumeralUnits));
+    public static readonly string[] ChineseTwo = ExtractionData.Words(nameof(ChineseTwo));
+    public static readonly string[] ChineseDecimalPoint = ExtractionData.Words(nameof(ChineseDecimalPoint));
+    public static readonly string[] ChineseNumberFollowers = ExtractionData.Words(nameof(ChineseNumberFollowers));
+    public static readonly HashSet<string> PercentBefore = S(nameof(PercentBefore));
     public static readonly HashSet<string> UrbanWords = S(nameof(UrbanWords));
     public static readonly HashSet<string> ChineseVenueBefore = S(nameof(ChineseVenueBefore));
     public static readonly HashSet<string> ChineseVenueAfter = S(nameof(ChineseVenueAfter));

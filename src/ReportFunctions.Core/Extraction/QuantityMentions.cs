@@ -67,6 +67,7 @@ public sealed partial class ReportExtractor
                         else if (uw is "times" or "fold") v.Skip = true;
                     }
                 }
+                if (v.Unit == UnitKind.None && i > s && PercentBefore.Has(_t[i - 1].W)) v.Unit = UnitKind.Pct; // "百分之十二"
                 if (v.Unit == UnitKind.None && i > s)
                 {
                     // prefix currency: RMB 6.51 trillion, US$15.8 billion, USD 3.16 billion, $436 billion

@@ -108,6 +108,13 @@ internal static class Tokenizer
                 var len = 1;
                 for (var l = got; l >= 2; l--)
                     if (ChineseWords.TryGetValue(hz[..l], out _)) { len = l; break; }
+                // "六千一百亿元", "百分之二十一点五", "三万二千二百元": a number in Chinese numerals
+                if (len == 1 && ChineseNumerals.TryRead(s, i, toks.Count > 0 ? toks.Last : default, out var numEnd, out var numValue, out var numInt))
+                {
+                    toks.Add(new Token { Start = i, End = numEnd, Kind = TokKind.Number, Num = numValue, IsInt = numInt, IsYear = false });
+                    i = numEnd;
+                    continue;
+                }
                 var endAt = ends[len - 1];
                 toks.Add(new Token { Start = i, End = endAt, Kind = TokKind.Word, W = Intern(len == endAt - i ? s.AsSpan(i, len) : hz[..len], ref local) });
                 i = endAt;
