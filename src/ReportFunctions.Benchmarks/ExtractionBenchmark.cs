@@ -141,6 +141,8 @@ public static class ExtractionBenchmark
         yield return ("blank-lines-1MB", Repeat("\n\n", 1024 * 1024));
         yield return ("forward-subjects-1MB", Repeat("growth of 5% and 6% in both fixed asset investment and retail sales of 7% in the per capita disposable income of urban and rural residents ", 1024 * 1024));
         yield return ("glued-words-1MB", Repeat("Surveyedunemployment 23,400yuan Totalretailsales GDPgrowth ", 1024 * 1024));
+        yield return ("chinese-one-sentence-1MB", Repeat("地区生产总值增长6%左右，城乡居民人均可支配收入分别增长6.5%和7%，", 1024 * 1024));
+        yield return ("chinese-numerals-1MB", Repeat("一二三四五六七八九十百千万亿点两百分之", 1024 * 1024));
     }
 
     private static string Repeat(string unit, int length)

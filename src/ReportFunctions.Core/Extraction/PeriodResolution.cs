@@ -50,9 +50,12 @@ public sealed partial class ReportExtractor
                     else if (p is "in" or "over" or "these" or "the") pastSpan = true;
                 }
                 if (w == This && k + 1 < v.Tok && _t[k + 1].W == Year && !(k > s && _t[k - 1].W is "of" or "than")) thisYear = true;
-                if (ThisYearWords.Contains(w)) thisYear = true; // 今年
-                if (LastYearWords.Contains(w)) lastYear = true; // 去年, 上年
-                if (PastFiveYearsWords.Contains(w)) pastSpan = true; // 过去五年
+                if (Tokenizer.IsHan(w[0]))
+                {
+                    if (ThisYearWords.Contains(w)) thisYear = true; // 今年
+                    if (LastYearWords.Contains(w)) lastYear = true; // 去年, 上年
+                    if (PastFiveYearsWords.Contains(w)) pastSpan = true; // 过去五年
+                }
                 if ((w is "last" or "past") && k + 1 < v.Tok && _t[k + 1].W == Year && !(k > s && _t[k - 1].W is "than" or "over" or "from" or "with" or "of" or "since" || k > s + 1 && _t[k - 1].W == "the" && _t[k - 2].W is "over" or "than" or "from" or "with" or "of" or "since")) lastYear = true;
             }
             // "(5.9%) in five years" after the value
