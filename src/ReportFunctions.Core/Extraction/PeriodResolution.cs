@@ -10,6 +10,8 @@ public sealed partial class ReportExtractor
     {
         // ------------------------------------------------------------------ periods
 
+        private const int PeriodContextBack = 150;
+
         private (string Period, string Kind)? PeriodKind(int s, int segStart, int clauseStart, Value v, string code, bool targetMode, int groupEnd, out string rule)
         {
             rule = "period:none";
@@ -17,7 +19,7 @@ public sealed partial class ReportExtractor
             var isAmount = v.Unit == UnitKind.Money;
             var isTotal = isAmount || v.Unit == UnitKind.None; // money and counts add up over a span
             var Y = _year;
-            var back = Math.Max(s, v.Tok - MaxBack);
+            var back = Math.Max(s, v.Tok - PeriodContextBack); // the context of a value: at most this many tokens before it
 
             // context: explicit years, spans, cues
             int ctxYear = 0;
