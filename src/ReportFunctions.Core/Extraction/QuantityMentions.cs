@@ -92,7 +92,7 @@ public sealed partial class ReportExtractor
 
                 // range: "6% to 6.5%", "6-6.5%", "between 6% and 6.5%"
                 var r = v.EndTok;
-                var fromBefore = PrevWord(i, s, 3) == From;
+                var fromBefore = PrevWord(i, s, 3) == From || ChineseFromBefore(i, s);
                 if (!fromBefore && r + 1 < e && (_t[r].W == To || _t[r].IsP('-') || _t[r].IsP('~') || _t[r].W == And && PrevWord(i, s, 2) == Between)
                     && _t[r + 1].Kind == TokKind.Number && !_t[r + 1].IsYear)
                 {
@@ -179,6 +179,17 @@ public sealed partial class ReportExtractor
                 if (t.IsP(':') && k >= i - 4) continue; // "New urban jobs: over 800,000", "...: no less than 380,000"
                 if (t.Kind == TokKind.Punct && t.P is ';' or ':') break;
                 if (CountNouns.Has(t.W)) return true;
+            }
+            return false;
+        }
+
+        /// <summary>"由704亿元", "从2007年的5956亿元": 从 or 由 shortly before the value, in its clause.</summary>
+        private bool ChineseFromBefore(int i, int s)
+        {
+            for (var k = i - 1; k >= s && k >= i - 5; k--)
+            {
+                if (_t[k].Kind == TokKind.Punct && _t[k].P is ',' or ';' or ':' or '.') return false;
+                if (FromWords.Has(_t[k].W)) return true;
             }
             return false;
         }

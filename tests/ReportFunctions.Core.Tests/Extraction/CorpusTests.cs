@@ -61,18 +61,17 @@ public sealed class CorpusTests(ITestOutputHelper output)
     public void Chinese_dev_corpus_scores_at_least_its_last_measured_level()
     {
         var report = Score("zh", "dev", showErrors: true);
-        Assert.True(report.Overall.F1 >= 0.88, $"zh dev F1 {report.Overall.F1:0.000} < 0.88");
-        Assert.True(report.Overall.Precision >= 0.93, $"zh dev precision {report.Overall.Precision:0.000} < 0.93");
+        Assert.True(report.Overall.F1 >= 0.90, $"zh dev F1 {report.Overall.F1:0.000} < 0.90");
+        Assert.True(report.Overall.Precision >= 0.95, $"zh dev precision {report.Overall.Precision:0.000} < 0.95");
     }
 
-    /// <summary>The Chinese blind corpus: figures only. F1 meets the issue's bar (0.92); precision (0.946 when measured) is held
-    /// at its measured level, short of the bar's 0.95.</summary>
+    /// <summary>The Chinese blind corpus: figures only. The Chinese issue's bar: F1 at least 0.92 with precision at least 0.95.</summary>
     [Fact]
-    public void Chinese_blind_corpus_scores_at_least_its_last_milestone()
+    public void Chinese_blind_corpus_meets_the_issue_bar()
     {
         var report = Score("zh", "blind", showErrors: false);
         Assert.True(report.Overall.F1 >= 0.92, $"zh blind F1 {report.Overall.F1:0.000} < 0.92");
-        Assert.True(report.Overall.Precision >= 0.94, $"zh blind precision {report.Overall.Precision:0.000} < 0.94");
+        Assert.True(report.Overall.Precision >= 0.95, $"zh blind precision {report.Overall.Precision:0.000} < 0.95");
     }
 
     /// <summary>Each indicator's examples (the '+'/'-' lines of Data/indicators/*.indicator): a wording is data plus its test.</summary>
