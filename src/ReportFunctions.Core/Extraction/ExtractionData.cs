@@ -36,7 +36,7 @@ internal sealed record IndicatorFamily(
 internal static class ExtractionData
 {
     /// <summary>Bump when a rule in code changes what is extracted (data changes are hashed in on their own).</summary>
-    private const string RulesRevision = "2026-12-04.18";
+    private const string RulesRevision = "2026-12-04.19";
 
     private const string Prefix = "ReportFunctions.Core.Extraction.Data.";
     private const string EnglishWords = "en.words.txt";

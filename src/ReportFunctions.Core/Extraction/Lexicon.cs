@@ -85,6 +85,7 @@ internal static class Lexicon
     public static readonly string[] ChineseNumberFollowers = ExtractionData.Words(nameof(ChineseNumberFollowers));
     public static readonly HashSet<string> PercentBefore = S(nameof(PercentBefore));
     public static readonly HashSet<string> FromWords = S(nameof(FromWords));
+    public static readonly HashSet<string> RangeWords = S(nameof(RangeWords));
     public static readonly HashSet<string> UrbanWords = S(nameof(UrbanWords));
     public static readonly HashSet<string> ChineseVenueBefore = S(nameof(ChineseVenueBefore));
     public static readonly HashSet<string> ChineseVenueAfter = S(nameof(ChineseVenueAfter));

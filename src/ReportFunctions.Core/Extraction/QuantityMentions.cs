@@ -93,7 +93,7 @@ public sealed partial class ReportExtractor
                 // range: "6% to 6.5%", "6-6.5%", "between 6% and 6.5%"
                 var r = v.EndTok;
                 var fromBefore = PrevWord(i, s, 3) == From || ChineseFromBefore(i, s);
-                if (!fromBefore && r + 1 < e && (_t[r].W == To || _t[r].IsP('-') || _t[r].IsP('~') || _t[r].W == And && PrevWord(i, s, 2) == Between)
+                if (!fromBefore && r + 1 < e && (_t[r].W == To || _t[r].IsP('-') || _t[r].IsP('~') || RangeDash(r) || _t[r].W == And && PrevWord(i, s, 2) == Between)
                     && _t[r + 1].Kind == TokKind.Number && !_t[r + 1].IsYear)
                 {
                     var hiEnd = r + 2;
@@ -182,6 +182,9 @@ public sealed partial class ReportExtractor
             }
             return false;
         }
+
+        /// <summary>"5%—5.5%", "5%至5.5%": a dash read as a comma, or a Chinese "to", between the bounds of a range.</summary>
+        private bool RangeDash(int r) => _t[r].IsP(',') && _text[_t[r].Start] is '\u2014' or '\u2015' or '\uFF5E' || RangeWords.Has(_t[r].W);
 
         /// <summary>"由704亿元", "从2007年的5956亿元": 从 or 由 shortly before the value, in its clause.</summary>
         private bool ChineseFromBefore(int i, int s)

@@ -56,6 +56,12 @@ public static class ReportDecoder
             return DecodeResult.Fail("not valid UTF-8 or GB18030 text");
         }
 
+        // UTF-16 without a byte-order mark: NUL bytes on one side of every code unit only (ASCII digits, spaces, line ends)
+        if (Utf16WithoutBom(bytes) is { } utf16)
+        {
+            try { return new(new UnicodeEncoding(utf16 == "utf-16be", false, true).GetString(bytes), null, utf16); }
+            catch (DecoderFallbackException) { }
+        }
         if (bytes.IndexOf((byte)0) >= 0) return DecodeResult.Fail("not text: the file contains NUL bytes (binary data)");
         try { return new(StrictUtf8.GetString(bytes), null, "utf-8"); }
         catch (DecoderFallbackException) { }
@@ -67,6 +73,19 @@ public static class ReportDecoder
         catch (DecoderFallbackException) { }
         catch (ArgumentException) { }
         return DecodeResult.Fail("not valid UTF-8 or GB18030 text");
+    }
+
+    private static string? Utf16WithoutBom(ReadOnlySpan<byte> bytes)
+    {
+        if (bytes.Length < 4 || bytes.Length % 2 != 0) return null;
+        var window = bytes[..Math.Min(bytes.Length, 8192)];
+        int evenZeros = 0, oddZeros = 0;
+        for (var k = 0; k < window.Length; k++) if (window[k] == 0) { if (k % 2 == 0) evenZeros++; else oddZeros++; }
+        var units = window.Length / 2;
+        // ASCII characters put their zero on one side; a Chinese character rarely does ("一" is 4E00)
+        if (oddZeros >= 4 && oddZeros * 10 >= units && evenZeros * 4 < oddZeros) return "utf-16le";
+        if (evenZeros >= 4 && evenZeros * 10 >= units && oddZeros * 4 < evenZeros) return "utf-16be";
+        return null;
     }
 
     /// <summary>The message for a file over the limit: "file is larger than the 10 MiB limit".</summary>
