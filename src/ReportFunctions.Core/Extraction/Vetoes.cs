@@ -51,7 +51,7 @@ public sealed partial class ReportExtractor
                 {
                     var w = _t[k].W;
                     if (w is "net") return false;
-                    if (GrowthVerbsBeforeBy.Contains(w) && k + 1 < v.Tok && _t[k + 1].W is "by" or "of") return false;
+                    if (GrowthVerbsBeforeBy.Has(w) && k + 1 < v.Tok && _t[k + 1].W is "by" or "of") return false;
                     if (_t[k].Kind == TokKind.Punct && _t[k].P is ',' or ';' or ':' or '.' || _t[k].Kind == TokKind.Number || w is "to") break; // "grew by 1,200 to 15,000"
                 }
                 // a stock, not the number newly added
@@ -104,7 +104,7 @@ public sealed partial class ReportExtractor
                 for (var k = Math.Max(clauseStart, c.Start - 4); k < c.Start; k++)
                 {
                     var w = _t[k].W;
-                    if (!shareConcept && ShareOfWords.Contains(w)) return "veto:share-of-indicator";
+                    if (!shareConcept && ShareOfWords.Has(w)) return "veto:share-of-indicator";
                     if (w is "per" && !(k + 1 < e && _t[k + 1].W == Capita)) return "veto:per-unit";
                 }
             }
