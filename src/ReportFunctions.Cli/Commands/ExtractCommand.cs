@@ -62,7 +62,7 @@ public static class ExtractCommand
         if (!decoded.Ok) return ("", $"{path}: {decoded.Error}\n", false);
         var doc = Path.GetFileName(path);
         var result = extractor.Extract(decoded.Text!, doc, explain);
-        if (explain) err.Append(CultureInfo.InvariantCulture, $"{path}: region {result.Region.Name} ({result.RegionSource}), year {result.Year?.ToString(CultureInfo.InvariantCulture) ?? "?"} ({result.YearSource}), engine {result.EngineVersion}\n");
+        if (explain) err.Append(CultureInfo.InvariantCulture, $"{path}: language {result.Language}, region {result.Region.Name} ({result.RegionSource}), year {result.Year?.ToString(CultureInfo.InvariantCulture) ?? "?"} ({result.YearSource}), engine {result.EngineVersion}\n");
         if (result.NotAReportReason is { } why) err.Append(CultureInfo.InvariantCulture, $"{path}: {why}\n");
         foreach (var w in result.Warnings) err.Append(CultureInfo.InvariantCulture, $"{path}: warning: {w}\n");
         var output = new StringBuilder();

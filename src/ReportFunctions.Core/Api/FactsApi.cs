@@ -292,6 +292,7 @@ public sealed partial class FactsApi : IApiModule
             result.Year,
             result.RegionSource,
             result.YearSource,
+            result.Language,
             result.NotAReportReason,
             result.Warnings,
             Facts = facts,

@@ -13,6 +13,8 @@ public sealed record ExtractionResult
     public string RegionSource { get; init; } = "none";
     /// <summary>Where the year came from: <c>title</c>, <c>date</c>, <c>body</c>, <c>source-name</c>, <c>none</c>.</summary>
     public string YearSource { get; init; } = "none";
+    /// <summary>The report's language, detected from its words: <c>zh</c> when Chinese words outnumber Latin ones, else <c>en</c>.</summary>
+    public string Language { get; init; } = "en";
     public IReadOnlyList<Fact> Facts { get; init; } = [];
     /// <summary>Set when the text does not look like a work report (then <see cref="Facts"/> is empty).</summary>
     public string? NotAReportReason { get; init; }

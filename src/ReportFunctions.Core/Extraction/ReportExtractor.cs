@@ -143,7 +143,7 @@ public sealed partial class ReportExtractor
             if (notReport is not null) result = [];
             return new ExtractionResult
             {
-                Region = region, Year = year, RegionSource = regionSource, YearSource = yearSource,
+                Region = region, Year = year, RegionSource = regionSource, YearSource = yearSource, Language = DetectLanguage(),
                 Facts = result, NotAReportReason = notReport, Warnings = _warnings, Vetoed = _vetoed ?? [],
             };
         }
@@ -209,6 +209,15 @@ public sealed partial class ReportExtractor
             var n = 0;
             for (var i = 0; i < _t.Count && n == 0; i++) if (_t[i].W is { } w && Phrases.ContainsKey(w)) n++;
             return n;
+        }
+
+        /// <summary>zh when Chinese words outnumber Latin ones (an English report quoting Chinese names stays en).</summary>
+        private string DetectLanguage()
+        {
+            int han = 0, latin = 0;
+            for (var i = 0; i < _t.Count; i++)
+                if (_t[i].Kind == TokKind.Word) { if (Tokenizer.IsHan(_text[_t[i].Start])) han++; else latin++; }
+            return han > latin ? "zh" : "en";
         }
 
         private bool IsAbbrevBefore(int i)

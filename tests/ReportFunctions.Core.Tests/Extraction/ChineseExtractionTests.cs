@@ -80,6 +80,7 @@ public sealed class ChineseExtractionTests
     [Fact]
     public void An_English_report_quoting_Chinese_names_still_reads_as_English()
     {
+        Assert.Equal("en", ExtractionTestSupport.X.Extract("Report on the Work of the Jiaxing (嘉兴) Municipal Government 2024\n\nGDP grew 6.3 percent.").Language);
         Expect("""
             Report on the Work of the Jiaxing (嘉兴) Municipal Government 2024
 
@@ -112,7 +113,9 @@ public sealed class ChineseExtractionTests
         var decoded = ReportDecoder.Decode(bytes);
         Assert.True(decoded.Ok, decoded.Error);
         Assert.Equal(text, decoded.Text);
-        var facts = ExtractionTestSupport.X.Extract(decoded.Text!).Facts;
+        var result = ExtractionTestSupport.X.Extract(decoded.Text!);
+        Assert.Equal("zh", result.Language);
+        var facts = result.Facts;
         Assert.Contains(facts, f => f.Region == "Jiaxing" && f.Indicator == "gdp_growth" && f.Period == "2023" && f.Value == 6.3);
     }
 }
