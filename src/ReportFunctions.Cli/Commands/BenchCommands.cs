@@ -61,18 +61,25 @@ public static class BenchCommands
             var uploaded = clock.Elapsed;
             var (succeeded, failed, facts) = (0, 0, 0L);
             var deadline = TimeSpan.FromSeconds(60 + n * 2);
-            while (true)
+            // a progress bar on a terminal (nothing when the output is redirected), then the figures
+            (succeeded, failed, facts) = await CliProgress.RunAsync(CliProgress.Console, $"ingesting {n} reports", n, async report =>
             {
-                (succeeded, failed, facts) = (0, 0, 0L);
-                await foreach (var r in store.AllAsync())
+                var (ok, bad, count) = (0, 0, 0L);
+                while (true)
                 {
-                    if (!names.ContainsKey(r.Id)) continue;
-                    if (r.Status == ReportStatus.Succeeded) { succeeded++; facts += r.FactCount; }
-                    else if (r.Status == ReportStatus.Failed) failed++;
+                    (ok, bad, count) = (0, 0, 0L);
+                    await foreach (var r in store.AllAsync())
+                    {
+                        if (!names.ContainsKey(r.Id)) continue;
+                        if (r.Status == ReportStatus.Succeeded) { ok++; count += r.FactCount; }
+                        else if (r.Status == ReportStatus.Failed) bad++;
+                    }
+                    report(ok + bad, $"{ok + bad} of {n} final");
+                    if (ok + bad == n || clock.Elapsed > deadline) break;
+                    await Task.Delay(200);
                 }
-                if (succeeded + failed == n || clock.Elapsed > deadline) break;
-                await Task.Delay(200);
-            }
+                return (ok, bad, count);
+            });
             var elapsed = clock.Elapsed.TotalSeconds;
             if (succeeded + failed < n) { errors++; Console.WriteLine($"ingest N={n}: only {succeeded + failed} of {n} final after {elapsed:F0} s"); }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
