@@ -10,26 +10,8 @@ namespace ReportFunctions.IntegrationTests;
 /// reports, ingested by LocalHost's blob trigger, read back over HTTP: its facts served with Chinese evidence, ranked beside the
 /// English reports' facts, and its outcomes set against a target that an English report stated.
 /// </summary>
-public sealed class ChineseReportEndToEndTests : IAsyncLifetime
+public sealed class ChineseReportEndToEndTests : LocalHostOnAzurite
 {
-    private AzuriteProcess _azurite = null!;
-    private LocalHostProcess _host = null!;
-
-    public async Task InitializeAsync()
-    {
-        _azurite = await AzuriteProcess.StartAsync();
-        _host = await LocalHostProcess.StartAsync(_azurite.ConnectionString, new Dictionary<string, string>
-        {
-            ["RECONCILE_SCHEDULE"] = "*/3 * * * * *",
-        });
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _host.DisposeAsync();
-        await _azurite.DisposeAsync();
-    }
-
     [Fact]
     public async Task A_GB18030_Chinese_report_is_ingested_served_ranked_and_attained_beside_English_ones()
     {
@@ -39,7 +21,7 @@ public sealed class ChineseReportEndToEndTests : IAsyncLifetime
         var chineseBytes = gb18030.GetBytes(chineseText);
         Assert.Throws<DecoderFallbackException>(() => new UTF8Encoding(false, true).GetString(chineseBytes)); // really not UTF-8
 
-        var container = new Azure.Storage.Blobs.BlobServiceClient(_azurite.ConnectionString).GetBlobContainerClient("reports");
+        var container = new Azure.Storage.Blobs.BlobServiceClient(Azurite.ConnectionString).GetBlobContainerClient("reports");
         await container.CreateIfNotExistsAsync();
         await container.GetBlobClient("jiaxing-2024-zh-gb18030.txt").UploadAsync(new BinaryData(chineseBytes), overwrite: true);
         // English: the Jiaxing report of 2023 (its 2023 targets) and a synthetic Ningbo report of 2024 (its 2023 outcomes)
@@ -52,7 +34,7 @@ public sealed class ChineseReportEndToEndTests : IAsyncLifetime
             var reports = await GetJson("api/reports");
             var statuses = reports.GetProperty("reports").EnumerateArray().Select(r => r.GetProperty("status").GetString()).ToList();
             if (statuses.Count == 3 && statuses.All(s => s == "Succeeded")) break;
-            Assert.True(DateTime.UtcNow < deadline, $"not all reports ingested: {reports}\n{_host.Log}");
+            Assert.True(DateTime.UtcNow < deadline, $"not all reports ingested: {reports}\n{Host.Log}");
             await Task.Delay(500);
         }
 
@@ -67,7 +49,7 @@ public sealed class ChineseReportEndToEndTests : IAsyncLifetime
         Assert.Equal(facts.Count, byChineseName.GetProperty("facts").GetArrayLength());
 
         // Ranked beside the English reports' regions: Jiaxing's 2023 growth (from Chinese) above Ningbo's (from English).
-        using (var refresh = await _host.Http.PostAsync("api/rankings/refresh", null))
+        using (var refresh = await Host.Http.PostAsync("api/rankings/refresh", null))
             Assert.True(refresh.IsSuccessStatusCode, await refresh.Content.ReadAsStringAsync());
         var ranking = await GetJson("api/rankings/gdp_growth?period=2023&kind=actual");
         var entries = ranking.GetProperty("entries").EnumerateArray().Select(e => (e.GetProperty("region").GetString(), e.GetProperty("value").GetDouble())).ToList();
@@ -78,14 +60,6 @@ public sealed class ChineseReportEndToEndTests : IAsyncLifetime
         var jiaxing = Assert.Single(attainment.GetProperty("entries").EnumerateArray(), e => e.GetProperty("region").GetString() == "Jiaxing");
         Assert.True(jiaxing.GetProperty("met").GetBoolean(), jiaxing.ToString());
         Assert.NotEqual(jiaxing.GetProperty("target_report_id").GetString(), jiaxing.GetProperty("actual_report_id").GetString());
-        Assert.False(_host.HasExited, _host.Log);
-    }
-
-    private async Task<JsonElement> GetJson(string path)
-    {
-        using var response = await _host.Http.GetAsync(path);
-        var body = await response.Content.ReadAsStringAsync();
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"{path}: {(int)response.StatusCode} {body}");
-        return JsonDocument.Parse(body).RootElement.Clone();
+        Assert.False(Host.HasExited, Host.Log);
     }
 }

@@ -30,6 +30,9 @@ internal static class ChineseNumerals
         return u;
     }
 
+    /// <summary>The value of a Chinese digit (〇 to 九, and 两).</summary>
+    public static bool TryDigit(char c, out int value) => Digits.TryGetValue(c, out value);
+
     public static bool IsNumeral(char c) => Digits.ContainsKey(c) || Units.ContainsKey(c) || Point.Contains(c);
 
     /// <summary>Reads a number at <paramref name="at"/>; false unless it stands where a value does (see the class summary).</summary>

@@ -11,13 +11,12 @@ public sealed partial class ReportExtractor
         /// <summary>A year written in Chinese digits ("二〇二一年") among the first lines, with a session named after it.</summary>
         private int? ChineseNumeralYear()
         {
-            var digits = ChineseDigitValues;
             var end = Math.Min(_text.Length, 600);
             for (var i = 0; i + 4 < end; i++)
             {
                 var y = 0;
                 var n = 0;
-                while (n < 4 && i + n < end && digits.TryGetValue(_text[i + n], out var d)) { y = y * 10 + d; n++; }
+                while (n < 4 && i + n < end && ChineseNumerals.TryDigit(_text[i + n], out var d)) { y = y * 10 + d; n++; }
                 if (n == 4 && i + 4 < _text.Length && YearSuffix.Contains(_text[i + 4].ToString()) && y is >= 1949 and <= 2070)
                 {
                     var rest = _text.AsSpan(i + 5, Math.Min(60, _text.Length - i - 5));
@@ -28,15 +27,6 @@ public sealed partial class ReportExtractor
             return null;
         }
 
-        private static readonly Dictionary<char, int> ChineseDigitValues = BuildChineseDigits();
-
-        private static Dictionary<char, int> BuildChineseDigits()
-        {
-            var d = new Dictionary<char, int>();
-            var v = 0;
-            foreach (var w in ChineseDigits) { foreach (var ch in w) d[ch] = v; v++; } // in order: 〇/零 一 二 ... 九
-            return d;
-        }
 
         /// <summary>Places named in Chinese text: the longest gazetteer name at each Han token ("苏州市", "江苏省", "内蒙古").</summary>
         private void ChineseMentions(Gazetteer g, Dictionary<RegionInfo, double> scores, HashSet<RegionInfo> titleHit, List<(int Tok, int Len, RegionInfo R)> mentions, int titleEnd)
@@ -79,7 +69,7 @@ public sealed partial class ReportExtractor
                     foreach (var w in ChineseVenueAfter) if (after.StartsWith(w, StringComparison.Ordinal)) venue = true;
                 if (venue) { i = k - 1; continue; }
                 // a title is a short line: "嘉兴市2024年政府工作报告", not a news lead that mentions the report
-                if (t.Start < titleEnd) { wgt += 2; if (LineHas(t.Start, ChineseReportTitle) && LineLength(t.Start) <= ChineseTitleLength) { wgt += 10; titleHit.Add(found); } }
+                if (t.Start < titleEnd) { wgt += 2; if (LineHas(t.Start, ChineseReportTitle) && LineAt(t.Start).Length <= ChineseTitleLength) { wgt += 10; titleHit.Add(found); } }
                 scores[found] = scores.GetValueOrDefault(found) + wgt;
                 mentions.Add((i, k - i, found));
                 i = k - 1;
@@ -98,14 +88,6 @@ public sealed partial class ReportExtractor
             return at >= 0 && _text.AsSpan(from, at - from).IndexOfAny("，,。；\n") < 0;
         }
 
-        private int LineLength(int pos)
-        {
-            var a = pos;
-            while (a > 0 && _text[a - 1] != '\n') a--;
-            var b = pos;
-            while (b < _text.Length && _text[b] != '\n') b++;
-            return b - a;
-        }
 
         private bool CityOfFollows(Gazetteer g, RegionInfo province, int at)
         {

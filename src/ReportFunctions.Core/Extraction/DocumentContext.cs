@@ -345,13 +345,16 @@ public sealed partial class ReportExtractor
             return (null, "none");
         }
 
-        private bool LineHas(int pos, string word)
+        private bool LineHas(int pos, string word) => LineAt(pos).Contains(word, StringComparison.OrdinalIgnoreCase);
+
+        /// <summary>The line of text holding <paramref name="pos"/>.</summary>
+        private ReadOnlySpan<char> LineAt(int pos)
         {
             var a = pos;
             while (a > 0 && _text[a - 1] != '\n') a--;
             var b = pos;
             while (b < _text.Length && _text[b] != '\n') b++;
-            return _text.AsSpan(a, b - a).Contains(word, StringComparison.OrdinalIgnoreCase);
+            return _text.AsSpan(a, b - a);
         }
     }
 }

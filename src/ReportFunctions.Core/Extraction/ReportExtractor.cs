@@ -102,9 +102,15 @@ public sealed partial class ReportExtractor
             if (year is null) _warnings.Add("delivery year not recognised: only facts with explicit years are kept");
 
             var facts = new List<(Fact F, bool Nominal)>();
-            var reportWords = 0;
+            // one pass: report wording, and the language (zh when Chinese words outnumber Latin ones; an English report
+            // quoting Chinese names stays en)
+            int reportWords = 0, hanWords = 0, latinWords = 0;
             for (var ti = 0; ti < _t.Count; ti++)
+            {
+                if (_t[ti].Kind != TokKind.Word) continue;
+                if (Tokenizer.IsHan(_text[_t[ti].Start])) hanWords++; else latinWords++;
                 if (_t[ti].W is { } tw && (tw == Government || tw == Report || tw == Congress || tw == Deputies || tw == Gdp || tw == "economic")) reportWords++;
+            }
 
             var sentStart = 0;
             var targetMode = 0; // remaining paragraph breaks the target header covers
@@ -143,7 +149,7 @@ public sealed partial class ReportExtractor
             if (notReport is not null) result = [];
             return new ExtractionResult
             {
-                Region = region, Year = year, RegionSource = regionSource, YearSource = yearSource, Language = DetectLanguage(),
+                Region = region, Year = year, RegionSource = regionSource, YearSource = yearSource, Language = hanWords > latinWords ? "zh" : "en",
                 Facts = result, NotAReportReason = notReport, Warnings = _warnings, Vetoed = _vetoed ?? [],
             };
         }
@@ -209,15 +215,6 @@ public sealed partial class ReportExtractor
             var n = 0;
             for (var i = 0; i < _t.Count && n == 0; i++) if (_t[i].W is { } w && Phrases.ContainsKey(w)) n++;
             return n;
-        }
-
-        /// <summary>zh when Chinese words outnumber Latin ones (an English report quoting Chinese names stays en).</summary>
-        private string DetectLanguage()
-        {
-            int han = 0, latin = 0;
-            for (var i = 0; i < _t.Count; i++)
-                if (_t[i].Kind == TokKind.Word) { if (Tokenizer.IsHan(_text[_t[i].Start])) han++; else latin++; }
-            return han > latin ? "zh" : "en";
         }
 
         private bool IsAbbrevBefore(int i)
