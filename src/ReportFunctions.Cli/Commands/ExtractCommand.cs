@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
@@ -20,6 +21,7 @@ public static class ExtractCommand
             Console.Error.WriteLine("usage: reports extract FILE... [--explain]");
             return 2;
         }
+        ReportExtractor.LoadData();
         var extractor = new ReportExtractor();
         var failed = 0;
         var stdout = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false)) { AutoFlush = false };
@@ -46,19 +48,32 @@ public static class ExtractCommand
     private static (string Output, string Errors, bool Ok) ExtractFile(ReportExtractor extractor, string path, bool explain)
     {
         var err = new StringBuilder();
-        byte[] bytes;
+        DecodeResult decoded;
+        // the file's bytes go into a pooled buffer: a report is often over the large-object threshold, and a fresh array
+        // per file would trigger full collections
+        byte[]? buffer = null;
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists) return ("", $"{path}: file not found\n", false);
-            if (info.Length > ReportDecoder.DefaultMaxBytes) return ("", $"{path}: {ReportDecoder.TooLarge(ReportDecoder.DefaultMaxBytes)}\n", false);
-            bytes = File.ReadAllBytes(path);
+            using var file = File.OpenHandle(path);
+            var length = RandomAccess.GetLength(file);
+            if (length > ReportDecoder.DefaultMaxBytes) return ("", $"{path}: {ReportDecoder.TooLarge(ReportDecoder.DefaultMaxBytes)}\n", false);
+            buffer = ArrayPool<byte>.Shared.Rent((int)Math.Max(length, 1));
+            var read = 0;
+            while (read < length && RandomAccess.Read(file, buffer.AsSpan(read, (int)length - read), read) is var got and > 0) read += got;
+            decoded = ReportDecoder.Decode(buffer.AsSpan(0, read), ReportDecoder.DefaultMaxBytes, Path.GetFileName(path));
+        }
+        catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
+        {
+            return ("", $"{path}: file not found\n", false);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             return ("", $"{path}: cannot read: {ex.Message}\n", false);
         }
-        var decoded = ReportDecoder.Decode(bytes, ReportDecoder.DefaultMaxBytes, Path.GetFileName(path));
+        finally
+        {
+            if (buffer is not null) ArrayPool<byte>.Shared.Return(buffer);
+        }
         if (!decoded.Ok) return ("", $"{path}: {decoded.Error}\n", false);
         var doc = Path.GetFileName(path);
         var result = extractor.Extract(decoded.Text!, doc, explain);

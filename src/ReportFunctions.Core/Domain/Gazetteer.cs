@@ -18,6 +18,8 @@ public sealed class Gazetteer
     private readonly Dictionary<string, List<RegionInfo>> _allByZh = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<RegionInfo>>.AlternateLookup<ReadOnlySpan<char>> _spanAllZhLookup;
     private readonly Dictionary<(string Name, string? Province), RegionInfo> _byIdentity = new();
+    private readonly HashSet<string> _keyPrefixes = new(StringComparer.Ordinal);
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> _keyPrefixLookup;
 
     /// <summary>Longest variant, in words, of any entry (for scanning text for names).</summary>
     public int MaxWords { get; private set; } = 1;
@@ -47,6 +49,9 @@ public sealed class Gazetteer
         _spanLookup = _byKey.GetAlternateLookup<ReadOnlySpan<char>>();
         _spanAllLookup = _allByKey.GetAlternateLookup<ReadOnlySpan<char>>();
         _spanAllZhLookup = _allByZh.GetAlternateLookup<ReadOnlySpan<char>>();
+        foreach (var key in _allByKey.Keys)
+            for (var l = 1; l <= key.Length; l++) _keyPrefixes.Add(key[..l]);
+        _keyPrefixLookup = _keyPrefixes.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     private void Add(string name, RegionInfo region)
@@ -132,6 +137,12 @@ public sealed class Gazetteer
     /// <summary>Every entry a normalised key names (several for names such as Suzhou or Taizhou).</summary>
     public IReadOnlyList<RegionInfo> CandidatesForKey(ReadOnlySpan<char> key) =>
         _spanAllLookup.TryGetValue(key, out var list) ? list : [];
+
+    /// <summary>
+    /// Whether some normalised key begins with <paramref name="prefix"/>: a scan of text for names skips a word that
+    /// cannot begin one ("We", "The") without building the longer keys it would try from there.
+    /// </summary>
+    public bool IsKeyPrefix(ReadOnlySpan<char> prefix) => prefix.IsEmpty || _keyPrefixLookup.Contains(prefix);
 
     /// <summary>Lower-case letters only: "Jiaxing City" -> "jiaxingcity".</summary>
     internal static string Key(string name)

@@ -22,7 +22,7 @@ public sealed partial class ReportExtractor
             for (var i = 0; i < _t.Count; i++)
             {
                 var t = _t[i];
-                if (t.Kind != TokKind.Word || !t.Cap) continue;
+                if (t.Kind != TokKind.Word || !t.Cap || !CanBeginRegionName(t, g, key)) continue;
                 RegionInfo? found = null;
                 var len = 0;
                 for (var k = Math.Min(maxWords, _t.Count - i); k >= 1 && found is null; k--)
@@ -151,6 +151,19 @@ public sealed partial class ReportExtractor
             var letters = 0;
             foreach (var ch in span) { if (char.IsLower(ch)) return false; if (char.IsLetter(ch)) letters++; }
             return letters >= 4;
+        }
+
+        /// <summary>Whether a name can begin at this word: its letters (or, for "Jiaxings", those before the s) begin some key.</summary>
+        private bool CanBeginRegionName(in Token t, Gazetteer g, Span<char> key)
+        {
+            var kl = 0;
+            foreach (var ch in _text.AsSpan(t.Start, t.End - t.Start))
+            {
+                if (!char.IsAsciiLetter(ch)) continue;
+                if (kl == key.Length) return true;
+                key[kl++] = char.ToLowerInvariant(ch);
+            }
+            return g.IsKeyPrefix(key[..kl]) || kl > 1 && key[kl - 1] == 's' && g.IsKeyPrefix(key[..(kl - 1)]);
         }
 
         private bool LocationAppositive(int i)

@@ -34,7 +34,7 @@ internal static class Lexicon
     /// <summary>A word set of Data/en/words.txt, its words registered.</summary>
     private static HashSet<string> S(string name)
     {
-        var set = new HashSet<string>(StringComparer.Ordinal);
+        var set = new HashSet<string>(WordComparer.Instance);
         foreach (var w in ExtractionData.Words(name)) set.Add(Reg(w));
         return set;
     }
@@ -43,12 +43,12 @@ internal static class Lexicon
     public static readonly HashSet<string> Function = S(nameof(Function));
     public static readonly HashSet<string> Transparent = S(nameof(Transparent));
 
-    public static readonly Dictionary<string, double> Scales = new()
+    public static readonly Dictionary<string, double> Scales = new(WordComparer.Instance)
     {
         [Reg("trillion")] = 1e12, [Reg("billion")] = 1e9, [Reg("million")] = 1e6, [Reg("thousand")] = 1e3, [Reg("bn")] = 1e9, [Reg("mn")] = 1e6,
     };
     public static readonly string Hundred = Reg("hundred"), Ten = Reg("ten");
-    public static readonly Dictionary<string, double> NumberWords = new()
+    public static readonly Dictionary<string, double> NumberWords = new(WordComparer.Instance)
     {
         [Reg("one")] = 1, [Reg("two")] = 2, [Reg("three")] = 3, [Reg("four")] = 4, [Reg("five")] = 5, [Reg("six")] = 6, [Reg("seven")] = 7,
         [Reg("eight")] = 8, [Reg("nine")] = 9, [Reg("ten")] = 10, [Reg("twenty")] = 20, [Reg("thirty")] = 30, [Reg("forty")] = 40,
@@ -183,7 +183,7 @@ internal static class Lexicon
         var list = new List<(string, Concept)>();
         foreach (var family in ExtractionData.Families)
             foreach (var phrase in family.EnglishPhrases.Concat(family.ChinesePhrases)) list.Add((phrase, family.Concept));
-        var d = new Dictionary<string, List<(string[], Concept)>>(StringComparer.Ordinal);
+        var d = new Dictionary<string, List<(string[], Concept)>>(WordComparer.Instance);
         foreach (var (p, c) in list)
         {
             var words = p.Replace('-', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(Reg).ToArray();
@@ -217,4 +217,19 @@ internal static class Lexicon
             foreach (var w in ExtractionData.Words(set1)) { Scales[Reg(w)] = factor; set.Add(Reg(w)); }
         return set;
     }
+}
+
+/// <summary>
+/// Ordinal string equality with a hash of the length and three characters. The word sets hold a few dozen short words
+/// each and every token's word is looked up in many of them, so hashing all of its characters was a measurable share
+/// of extraction time; equal strings still hash equally, so any string (not only the lexicon's instances) is found.
+/// </summary>
+internal sealed class WordComparer : IEqualityComparer<string>
+{
+    public static readonly WordComparer Instance = new();
+
+    public bool Equals(string? x, string? y) => string.Equals(x, y);
+
+    public int GetHashCode(string s) =>
+        s.Length == 0 ? 0 : unchecked(s.Length * -1640531535 ^ s[0] << 11 ^ s[s.Length >> 1] << 5 ^ s[^1]);
 }

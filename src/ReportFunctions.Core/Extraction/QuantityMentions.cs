@@ -18,12 +18,15 @@ public sealed partial class ReportExtractor
                 var t = _t[i];
                 double num;
                 if (t.Kind == TokKind.Number) num = t.Num;
-                else if (t.Kind == TokKind.Word && t.W is { } w && NumberWords.TryGetValue(w, out var nw) && i + 1 < e && _t[i + 1].W is { } sw && (Scales.ContainsKey(sw) || sw == Hundred && w != Hundred))
-                    num = nw;
-                // "rose by three percent"
-                else if (t.Kind == TokKind.Word && t.W is { } pw && pw is not ("a" or "hundred") && NumberWords.TryGetValue(pw, out var pn) && i + 1 < e && (_t[i + 1].W == "percent" || _t[i + 1].IsP('%')))
-                    num = pn;
-                else continue;
+                else
+                {
+                    // a number word before a scale ("two billion yuan") or a percent ("rose by three percent")
+                    if (t.Kind != TokKind.Word || t.W is not { } w || i + 1 >= e || !NumberWords.TryGetValue(w, out num)) continue;
+                    var next = _t[i + 1];
+                    var beforeScale = next.W is { } sw && (Scales.ContainsKey(sw) || sw == Hundred && w != Hundred);
+                    var beforePercent = w is not ("a" or "hundred") && (next.W == "percent" || next.IsP('%'));
+                    if (!beforeScale && !beforePercent) continue;
+                }
                 var v = new Value { Tok = i, Num = num };
                 var j = i + 1;
                 // scale words: billion, hundred million, ten thousand

@@ -163,16 +163,18 @@ internal static class Tokenizer
                     }
                     break;
                 }
-                // "Surveyedunemployment", "GDPgrowth": two words glued where a PDF lost the space
-                var glued = !overflow && len >= 7 && i - start == len + (poss ? 2 : 0) ? GluedSplit(buf[..len]) : 0;
-                if (glued > 0)
-                {
-                    toks.Add(new Token { Start = start, End = start + glued, Kind = TokKind.Word, Cap = cap, W = Intern(buf[..glued], ref local) });
-                    toks.Add(new Token { Start = start + glued, End = i, Kind = TokKind.Word, Poss = poss, W = Intern(buf[glued..len], ref local) });
-                    continue;
-                }
                 var tok = new Token { Start = start, End = i, Kind = TokKind.Word, Cap = cap, Poss = poss };
-                if (!overflow) tok.W = Recent(buf[..len], hash, ref local);
+                if (!overflow)
+                {
+                    // "Surveyedunemployment", "GDPgrowth": two words glued where a PDF lost the space
+                    tok.W = Recent(buf[..len], hash, len >= 7 && i - start == len + (poss ? 2 : 0), out var glued, ref local);
+                    if (glued > 0)
+                    {
+                        toks.Add(new Token { Start = start, End = start + glued, Kind = TokKind.Word, Cap = cap, W = Intern(buf[..glued], ref local) });
+                        toks.Add(new Token { Start = start + glued, End = i, Kind = TokKind.Word, Poss = poss, W = Intern(buf[glued..len], ref local) });
+                        continue;
+                    }
+                }
                 toks.Add(tok);
                 continue;
             }
@@ -239,18 +241,33 @@ internal static class Tokenizer
         Shared.GetAlternateLookup<ReadOnlySpan<char>>();
     private const int SharedLimit = 50_000;
 
-    [ThreadStatic] private static string?[]? _recent;
-
-    /// <summary>A small direct-mapped cache of recent words in front of <see cref="Intern"/>.</summary>
-    private static string Recent(ReadOnlySpan<char> w, uint hash, ref Dictionary<string, string>? local)
+    /// <summary>A word of <see cref="Recent"/>'s cache: its spelling, and where it splits as two glued words (-1: not yet asked).</summary>
+    private struct RecentWord
     {
-        var cache = _recent ??= new string?[4096];
-        var slot = (int)(hash & 4095);
-        var hit = cache[slot];
-        if (hit is not null && w.SequenceEqual(hit)) return hit;
+        public string? Word;
+        public int Glued;
+    }
+
+    [ThreadStatic] private static RecentWord[]? _recent;
+
+    /// <summary>
+    /// A small direct-mapped cache of recent words in front of <see cref="Intern"/> and, when <paramref name="mayBeGlued"/>,
+    /// <see cref="GluedSplit"/> (<paramref name="glued"/>: where the word splits, else 0).
+    /// </summary>
+    private static string Recent(ReadOnlySpan<char> w, uint hash, bool mayBeGlued, out int glued, ref Dictionary<string, string>? local)
+    {
+        var cache = _recent ??= new RecentWord[4096];
+        ref var hit = ref cache[(int)(hash & 4095)];
+        if (hit.Word is not null && w.SequenceEqual(hit.Word))
+        {
+            if (mayBeGlued && hit.Glued < 0) hit.Glued = GluedSplit(w);
+            glued = mayBeGlued ? hit.Glued : 0;
+            return hit.Word;
+        }
+        glued = mayBeGlued ? GluedSplit(w) : 0;
         // the lexicon's word may differ from the text's (residentss -> residents): key the cache by the text's spelling only when equal
         var s = Intern(w, ref local);
-        if (w.SequenceEqual(s)) cache[slot] = s;
+        if (w.SequenceEqual(s)) hit = new RecentWord { Word = s, Glued = mayBeGlued ? glued : -1 };
         return s;
     }
 

@@ -38,8 +38,10 @@ public sealed class HostileInputTests
         var r = x.Extract(text, name);
         sw.Stop();
         Assert.NotNull(r);
-        // generous: 5 s per MB on a shared test machine, Debug build (bench-extract holds the 100 ms per 100 KB figure)
-        Assert.True(sw.Elapsed.TotalSeconds < 5.0 * Math.Max(1, text.Length / 1_048_576.0), $"{name}: {sw.Elapsed.TotalMilliseconds:0} ms");
+        // a guard against a super-linear blow-up (minutes), not a speed target: `reports bench-extract` prints the worst hostile
+        // input's time per 100 KB (limit 100 ms). Generous because test machines are shared: a Debug build took 2-3 s per MB
+        // under a load of 20.
+        Assert.True(sw.Elapsed.TotalSeconds < 30.0 * Math.Max(1, text.Length / 1_048_576.0), $"{name}: {sw.Elapsed.TotalMilliseconds:0} ms");
     }
 
     [Fact]
