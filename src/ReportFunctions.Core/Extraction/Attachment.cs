@@ -32,7 +32,7 @@ public sealed partial class ReportExtractor
                     if (TargetHeaderModifiers.Has(q))
                     {
                         for (var z = i + 1; z < e && z < i + 25; z++)
-                            if (_t[z].IsP(':') || _t[z].W is "follows" || _t[z].W is "are" or "is" && z + 1 < e && _t[z + 1].Kind != TokKind.Word)
+                            if (_t[z].IsP(':') || _t[z].W == Follows || (_t[z].W == Are || _t[z].W == Is) && z + 1 < e && _t[z + 1].Kind != TokKind.Word)
                             {
                                 headerAt = i;
                                 // "Main targets for 2024:" then one item per line
@@ -52,7 +52,7 @@ public sealed partial class ReportExtractor
             if (headerAt >= 0)
             {
                 // header sentence: covers the rest of this paragraph, and the next one if it ends the paragraph
-                var endsList = _t[e - 1].IsP(':') || _t[e - 1].W is "follows" || headerColonLine && e < _t.Count && _t[e].Kind == TokKind.Break;
+                var endsList = _t[e - 1].IsP(':') || _t[e - 1].W == Follows || headerColonLine && e < _t.Count && _t[e].Kind == TokKind.Break;
                 newTargetMode = endsList ? (e < _t.Count && _t[e].Kind == TokKind.Break ? 2 : 1) : 0;
             }
 
@@ -116,12 +116,12 @@ public sealed partial class ReportExtractor
                             var m = concepts[0];
                             forward = true; evidenceStart = first.QualTok >= 0 ? first.QualTok : first.Tok; evidenceEnd = m.End; rule = "attach:count-then-indicator";
                             // "120,000 new urban jobs or more"
-                            if (first.Qual == Qualifiers.Exact && m.End + 1 < e && _t[m.End].W == "or" && _t[m.End + 1].W is "more" or "above" or "over")
+                            if (first.Qual == Qualifiers.Exact && m.End + 1 < e && _t[m.End].W == Or && OrMoreAfterCount.Has(_t[m.End + 1].W))
                             { first.Qual = Qualifiers.AtLeast; evidenceEnd = m.End + 2; }
                         }
                     }
                     // "job opportunities for 90,000 urban residents": the count inside the jobs phrase
-                    if (countLike && concepts.Count == 0 && first.Tok >= 2 && _t[first.Tok - 1].W == "for" && JobsBeforeFor.Has(_t[first.Tok - 2].W)
+                    if (countLike && concepts.Count == 0 && first.Tok >= 2 && _t[first.Tok - 1].W == For && JobsBeforeFor.Has(_t[first.Tok - 2].W)
                         && first.EndTok + 1 < e && _t[first.EndTok].W == Urban)
                     {
                         concepts.Add(new Match(first.Tok - 2, first.EndTok + 1, Concept.Jobs));
@@ -150,7 +150,7 @@ public sealed partial class ReportExtractor
                     }
                     // "After growing 4.3% last year, the city aims for GDP growth of ...": the growth concept of the main clause
                     if (concepts.Count == 0 && first.Unit == UnitKind.Pct && groupMembers.Count == 1 && first.Tok - 2 >= clauseStart
-                        && _t[first.Tok - 2].W is "after" && GrowingWords.Has(_t[first.Tok - 1].W))
+                        && _t[first.Tok - 2].W == After && GrowingWords.Has(_t[first.Tok - 1].W))
                     {
                         var ce0 = ClauseEnd(first.EndTok, e);
                         if (ce0 < e)
@@ -162,7 +162,7 @@ public sealed partial class ReportExtractor
                     }
                     // "...; in Xuzhou they grew 8.1%": a pronoun subject stands for the last concept before it in the sentence
                     if (concepts.Count == 0 && first.Unit == UnitKind.Pct && groupMembers.Count == 1 && first.Tok - 2 >= clauseStart
-                        && _t[first.Tok - 2].W is "they" or "it" && _t[first.Tok - 1].W is { } pv && GrowthWords.Contains(pv) && segStart > s)
+                        && Pronouns.Has(_t[first.Tok - 2].W) && _t[first.Tok - 1].W is { } pv && GrowthWords.Contains(pv) && segStart > s)
                     {
                         var prev = new List<Match>();
                         ConceptsIn(matches, s, segStart, prev);
@@ -234,12 +234,12 @@ public sealed partial class ReportExtractor
                 }
                 if (groupMembers.Count == 2 && concepts.Count == 1 && concepts[0].C == Concept.Trade && (last.RespectAfter || RespectiveBefore(first))
                     && concepts[0].End - concepts[0].Start == 3 && _t[concepts[0].Start + 1].W == And && first.Unit == UnitKind.Pct
-                    && !(_t[concepts[0].End].W is "volume" or "volumes" or "of" or "trade" or "value" or "total"))
+                    && !TradeTotalAfterPair.Has(_t[concepts[0].End].W))
                 {
                     // "exports and imports grew by 3% and 4% respectively": two subjects, not the trade total
                     var a0 = concepts[0].Start;
-                    concepts = [new Match(a0, a0 + 1, _t[a0].W is "exports" or "export" ? Concept.Exports : Concept.Imports),
-                                new Match(a0 + 2, a0 + 3, _t[a0 + 2].W is "exports" or "export" ? Concept.Exports : Concept.Imports)];
+                    concepts = [new Match(a0, a0 + 1, ExportWords.Has(_t[a0].W) ? Concept.Exports : Concept.Imports),
+                                new Match(a0 + 2, a0 + 3, ExportWords.Has(_t[a0 + 2].W) ? Concept.Exports : Concept.Imports)];
                     rule += "+exports-and-imports-pair";
                 }
                 if (groupMembers.Count > 1 && concepts.Count > 1 && concepts.Count != groupMembers.Count) continue; // cannot align
@@ -287,9 +287,9 @@ public sealed partial class ReportExtractor
         private Concept? IncomeSubjectAfter(Value v)
         {
             var k = v.EndTok;
-            if (k + 1 >= _t.Count || _t[k].W is not ("for" or "among")) return null;
+            if (k + 1 >= _t.Count || !SubjectPrepositions.Has(_t[k].W)) return null;
             k++;
-            if (_t[k].W == "the" && k + 1 < _t.Count) k++;
+            if (_t[k].W == The && k + 1 < _t.Count) k++;
             if (k + 1 < _t.Count && _t[k + 1].W == And) return null; // "for urban and rural residents": both
             return _t[k].W == Urban ? Concept.IncomeUrban : _t[k].W == Rural || _t[k].W == Farmers ? Concept.IncomeRural : null;
         }

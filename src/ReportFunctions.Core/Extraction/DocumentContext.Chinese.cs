@@ -76,7 +76,6 @@ public sealed partial class ReportExtractor
             }
         }
 
-        private const string ChineseReportTitle = "政府工作报告";
         private const int ChineseTitleLength = 40;
 
         /// <summary>"2023年政府工作报告", "烟台市2021年政府工作报告（摘要版）": the year right before the report's name.</summary>

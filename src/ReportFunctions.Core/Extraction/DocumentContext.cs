@@ -52,9 +52,9 @@ public sealed partial class ReportExtractor
                 // "South China's Guangdong", "northwest China's Gansu": a direction of the country locates a province, it is not the subject
                 if (found.Level == RegionLevels.Country && i > 0 && _t[i - 1].W is { } dw && Directions.Contains(dw) && t.Poss) wgt = 0;
                 // "the ... session of the 14th National People's Congress": the nation's report (its venue, Beijing, is not the subject)
-                if (found.Level == RegionLevels.Country && t.W is "national" && t.Start < 2000 && MatchWordsSkip(i + 1, Peoples, Congress)) wgt += 8;
+                if (found.Level == RegionLevels.Country && t.W == National && t.Start < 2000 && MatchWordsSkip(i + 1, People, Congress)) wgt += 8;
                 if (found.Level != RegionLevels.City && mentions.Count > 0 && mentions[^1] is var pm && pm.R.Level == RegionLevels.City && pm.R.Province == found.Name
-                    && i - (pm.Tok + pm.Len) <= 6 && (_t[i - 1].IsP(',') || _t[i - 1].W is "in" || _t[i - 1].W == "the" && _t[i - 2].IsP(',') || LocationAppositive(i)))
+                    && i - (pm.Tok + pm.Len) <= 6 && (_t[i - 1].IsP(',') || _t[i - 1].W == In || _t[i - 1].W == The && _t[i - 2].IsP(',') || LocationAppositive(i)))
                 {
                     // "Nanning, Guangxi Zhuang Autonomous Region", "Guangzhou, capital of Guangdong province": the city's location
                     scores[found] = scores.GetValueOrDefault(found) + 0.3;
@@ -74,9 +74,9 @@ public sealed partial class ReportExtractor
                 if (i + len < _t.Count && _t[i + len].Cap && _t[i + len].W is { } mw && MediaNames.Contains(mw)) { i += len - 1; continue; }
                 var strong = false;
                 // "Lanzhou, the capital of northwest China's Gansu province, ...": the subject described
-                if (i + len + 2 < _t.Count && _t[i + len].IsP(',') && (_t[i + len + 1].W == "capital" || _t[i + len + 1].W == "the" && _t[i + len + 2].W == "capital")) strong = true;
+                if (i + len + 2 < _t.Count && _t[i + len].IsP(',') && (_t[i + len + 1].W == Capital || _t[i + len + 1].W == The && _t[i + len + 2].W == Capital)) strong = true;
                 for (var k = Math.Max(0, i - 3); k < i; k++)
-                    if (_t[k].W is "behalf" || _t[k].W == Of && k > 0 && OfficeWords.Has(_t[k - 1].W)) strong = true;
+                    if (_t[k].W == Behalf || _t[k].W == Of && k > 0 && OfficeWords.Has(_t[k - 1].W)) strong = true;
                 // "Shandong Province", "Jiaxing Municipal Government" (not "Qingdao, the province's largest economy")
                 if (i + len < _t.Count && GovernmentSuffixes.Has(_t[i + len].W)
                     && !(found.Level == RegionLevels.Country && _t[i + len - 1].Poss)) strong = true; // not "China's provincial GDP rankings"
@@ -84,8 +84,8 @@ public sealed partial class ReportExtractor
                 if (strong && found.Level != RegionLevels.City && LocationAppositive(i)) strong = false;
                 if (strong) wgt += 5;
                 if (t.Start < FirstLineEnd()) wgt += 2; // a headline names its subject
-                if (found.Level == RegionLevels.Country && i + len < _t.Count && _t[i].W is "state" && i > 1 && _t[i - 1].W == Of && _t[i - 2].W == Premier) wgt += 20; // Premier of the State Council
-                if (t.Start < titleEnd && (LineHas(t.Start, "report") || LineHas(t.Start, "government"))) { wgt += 10; titleHit.Add(found); }
+                if (found.Level == RegionLevels.Country && i + len < _t.Count && _t[i].W == State && i > 1 && _t[i - 1].W == Of && _t[i - 2].W == Premier) wgt += 20; // Premier of the State Council
+                if (t.Start < titleEnd && (LineHas(t.Start, Report) || LineHas(t.Start, Government))) { wgt += 10; titleHit.Add(found); }
                 scores[found] = scores.GetValueOrDefault(found) + wgt;
                 // "GUANGZHOU - Guangdong will aim ...": a dateline counts for the subject but does not make its line about another place
                 if (AtLineStart(t.Start) && i + len < _t.Count && AllCaps(i, len) && (_t[i + len].IsP('-') || _t[i + len].IsP('('))) { i += len - 1; continue; }
@@ -95,7 +95,7 @@ public sealed partial class ReportExtractor
             ChineseMentions(g, scores, titleHit, mentions, titleEnd);
             // "Premier Wen opens NPC session": the premier delivers the nation's report
             for (var i = 0; i < _t.Count && _t[i].Start < 2000; i++)
-                if ((_t[i].Cap || Tokenizer.IsHan(_text[_t[i].Start])) && _t[i].W is { } nw && NationCues.Contains(nw) && g.TryResolve("China", out var nation))
+                if ((_t[i].Cap || Tokenizer.IsHan(_text[_t[i].Start])) && _t[i].W is { } nw && NationCues.Contains(nw) && g.TryResolve(NationName, out var nation))
                 {
                     scores[nation] = scores.GetValueOrDefault(nation) + 8;
                     mentions.Add((i, 1, nation));
@@ -172,9 +172,9 @@ public sealed partial class ReportExtractor
             {
                 var t = _t[k];
                 if (t.Kind == TokKind.Break || t.IsP('.') || t.IsP(';')) return false;
-                if (t.W is { } w && (w is "capital" || Directions.Contains(w))) return true;
-                if (t.W == "in" && k == i - 1) return true;
-                if (t.Poss && t.W is "china" or "chinas") return true;
+                if (t.W is { } w && (w == Capital || Directions.Contains(w))) return true;
+                if (t.W == In && k == i - 1) return true;
+                if (t.Poss && ChinaWords.Has(t.W)) return true;
             }
             return false;
         }
@@ -240,8 +240,8 @@ public sealed partial class ReportExtractor
                 var t = _t[i];
                 if (!t.IsYear) continue;
                 var y = (int)t.Num;
-                if (t.Start < titleEnd && (LineHas(t.Start, "report") || ChineseTitleYear(i))
-                    && !(i > 0 && _t[i - 1].W is "in" or "since" or "during" or "of" or "than"))
+                if (t.Start < titleEnd && (LineHas(t.Start, Report) || ChineseTitleYear(i))
+                    && !(i > 0 && TitleYearBlockers.Has(_t[i - 1].W)))
                     return EarlyDateOfYear(y + 1) ? (y + 1, "date") : (y, "title");
                 // "2024 government work report", "work report for 2020", "Report on the Work of the Government 2021"
                 for (var k = i + 1; k < Math.Min(_t.Count, i + 4); k++)
@@ -288,7 +288,7 @@ public sealed partial class ReportExtractor
                 {
                     for (var k = i + 2; k < Math.Min(_t.Count, i + 14); k++)
                     {
-                        if (_t[k].W is "will" or "shall") break;
+                        if (FutureVerbs.Has(_t[k].W)) break;
                         if (_t[k].W is { } w && PastVerbs.Contains(w)) { maxPast = Math.Max(maxPast, y); break; }
                     }
                 }
@@ -299,7 +299,7 @@ public sealed partial class ReportExtractor
             for (var i = 1; i < _t.Count && _t[i].Start < 1000; i++)
             {
                 var t = _t[i];
-                if (!t.IsYear || _t[i - 1].W is not ("in" or "for")) continue;
+                if (!t.IsYear || !(_t[i - 1].W == In || _t[i - 1].W == For)) continue;
                 for (var k = i - 2; k >= Math.Max(0, i - 25); k--)
                 {
                     var u = _t[k];
@@ -308,7 +308,7 @@ public sealed partial class ReportExtractor
                     if (u.W is { } w && TargetCues.Contains(w)) { leadTarget = Math.Max(leadTarget, (int)t.Num); break; }
                 }
                 // "For 2019, Xiamen targets GDP growth of 7.5 percent": the cue after the year
-                if (_t[i - 1].W is "for" && i + 1 < _t.Count && _t[i + 1].IsP(','))
+                if (_t[i - 1].W == For && i + 1 < _t.Count && _t[i + 1].IsP(','))
                     for (var k = i + 2; k < Math.Min(_t.Count, i + 12); k++)
                     {
                         if (_t[k].Kind == TokKind.Break || _t[k].IsP('.')) break;

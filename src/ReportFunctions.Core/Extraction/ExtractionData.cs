@@ -30,7 +30,7 @@ internal sealed record IndicatorFamily(
 
 /// <summary>
 /// The extraction engine's language data, loaded once from the embedded files under <c>Extraction/Data</c>:
-/// one file per indicator family (<c>indicators/*.indicator</c>) and the English word sets (<c>en/words.txt</c>).
+/// one file per indicator family (<c>indicators/*.indicator</c>) and the word sets (<c>en/words.txt</c>, extended by <c>zh/words.txt</c>).
 /// <see cref="Version"/> changes whenever the data or the engine's rules change, so stored facts can be re-extracted.
 /// </summary>
 internal static class ExtractionData

@@ -26,22 +26,22 @@ public sealed partial class ReportExtractor
                     i = Math.Max(i, AddIncome(s, e, i, list) - 1); // its subjects are not read again ("..., urban residents and rural residents")
                     continue;
                 }
-                if (w is "urban" or "rural" or "farmers" && i + 1 < e && _t[i + 1].W is "residents" or "by" or "residents'" && !IncomeNear(s, e, i) && HasIncomeBefore(s, i)
-                    && !(i > s && _t[i - 1].W is "for" or "among")) // "50,146 yuan for urban residents": the subject of the value before
+                if (UrbanRuralWords.Contains(w) && i + 1 < e && IncomeSubjectFollowers.Has(_t[i + 1].W) && !IncomeNear(s, e, i) && HasIncomeBefore(s, i)
+                    && !(i > s && SubjectPrepositions.Has(_t[i - 1].W))) // "50,146 yuan for urban residents": the subject of the value before
                 {
                     // ellipsis: "rural residents' income grew by 8%, and urban residents' by 5.1%"
-                    list.Add(new Match(i, i + 2, w == "urban" ? Concept.IncomeUrban : Concept.IncomeRural));
+                    list.Add(new Match(i, i + 2, w == Urban ? Concept.IncomeUrban : Concept.IncomeRural));
                     i += 1;
                     continue;
                 }
-                if (w == "that" && i + 2 < e && _t[i + 1].W == Of)
+                if (w == That && i + 2 < e && _t[i + 1].W == Of)
                 {
                     // "..., and that of rural residents 22,000 yuan"
                     var w2 = _t[i + 2].W;
-                    if (w2 is "rural" or "farmers" && HasIncomeBefore(s, i)) { list.Add(new Match(i, i + 3, Concept.IncomeRural)); i += 2; continue; }
-                    if (w2 is "urban" && HasIncomeBefore(s, i)) { list.Add(new Match(i, i + 3, Concept.IncomeUrban)); i += 2; continue; }
+                    if (RuralWords.Has(w2) && HasIncomeBefore(s, i)) { list.Add(new Match(i, i + 3, Concept.IncomeRural)); i += 2; continue; }
+                    if (w2 == Urban && HasIncomeBefore(s, i)) { list.Add(new Match(i, i + 3, Concept.IncomeUrban)); i += 2; continue; }
                 }
-                if (w == "economy" && i > s && (_t[i - 1].Poss || EconomyDeterminers.Has(_t[i - 1].W)))
+                if (w == Economy && i > s && (_t[i - 1].Poss || EconomyDeterminers.Has(_t[i - 1].W)))
                 {
                     // "China's economy grew 5.2%", "the city's economy", "the national economy": the whole economy, not "the digital economy"
                     list.Add(new Match(i, i + 1, Concept.Gdp));
@@ -85,34 +85,34 @@ public sealed partial class ReportExtractor
             var a = _t[end].W;
             var n = _t[end + 1];
             if (n.Kind == TokKind.Number || n.IsP('$') || n.IsP('¥')) return false;
-            if (a == "to") return n.W is not { } nw || !VerbsAfterTo.Contains(nw);
-            if (a == "of")
+            if (a == To) return n.W is not { } nw || !VerbsAfterTo.Contains(nw);
+            if (a == Of)
             {
-                if (n.W is "goods" or "consumer" or "commodities" or "our" or "this" or "its" or "the" or "whole" or "total" or "foreign") return false;
-                if (n.W is { } ow && (VerbsAfterTo.Contains(ow) || Above.Contains(ow) || Below.Contains(ow) || About.Contains(ow) || ow is "no" or "not" or "at" or "more" or "less")) return false;
+                if (NotDestinationAfterOf.Has(n.W)) return false;
+                if (n.W is { } ow && (VerbsAfterTo.Contains(ow) || Above.Contains(ow) || Below.Contains(ow) || About.Contains(ow) || QualifierStartWords.Contains(ow))) return false;
                 if (_otherPlace.Length > end + 1 && _otherPlace[end + 1] == 1) return false; // "of Shenzhen"
                 return true;
             }
-            if (a == "in" && c == Concept.Fai)
+            if (a == In && c == Concept.Fai)
             {
                 // "fixed asset investment in manufacturing", not "in the city", "in 2023", "in real terms"
-                if (n.W is "the" && end + 2 < e && _t[end + 2].W is "city" or "province" or "region" or "whole" or "same" or "first" or "past" || n.W is "this" or "last" or "real" or "nominal" or "our") return false;
+                if (n.W == The && end + 2 < e && InScopeAfterThe.Has(_t[end + 2].W) || InScopeWords.Has(n.W)) return false;
                 if (_otherPlace.Length > end + 1 && _otherPlace[end + 1] == 1) return false;
                 return n.Kind == TokKind.Word;
             }
-            if (a == "in") return n.W is "services" or "service";
+            if (a == In) return ServiceWords.Has(n.W);
             return false;
         }
 
         /// <summary>"industries above designated size" is the added value only when the text says so (not output, not enterprise counts).</summary>
         private bool HasAddedValue(string[] words, int s, int i)
         {
-            if (Array.IndexOf(words, "added") >= 0 || Tokenizer.IsHan(words[0][0])) return true; // "规模以上工业增加值" names value added itself
+            if (Array.IndexOf(words, Added) >= 0 || Tokenizer.IsHan(words[0][0])) return true; // "规模以上工业增加值" names value added itself
             for (var k = i - 1; k >= s && k >= i - 6; k--)
             {
                 var w = _t[k].W;
-                if (w is "added" or "valueadded") return true;
-                if (w is "output" or "profits" or "profit" or "revenue" or "number") return false;
+                if (ValueAddedWords.Has(w)) return true;
+                if (NotAmountOfIndicator.Has(w)) return false;
             }
             return false;
         }
@@ -122,7 +122,7 @@ public sealed partial class ReportExtractor
             var j = i;
             foreach (var w in words)
             {
-                while (j < e && (_t[j].IsP('-') || _t[j].W == "the" && w != "the")) j++;
+                while (j < e && (_t[j].IsP('-') || _t[j].W == The && w != The)) j++;
                 if (j >= e || _t[j].W != w) return -1;
                 j++;
             }
@@ -171,29 +171,29 @@ public sealed partial class ReportExtractor
                 if (t.Kind is TokKind.Number || t.Kind == TokKind.Punct && t.P is ',' or ';' or ':') break;
                 var w = t.W;
                 // "the per capita disposable income of urban residents and (the) per capita net income of rural residents": each its own subject
-                if (w == "the" || w == Income || w == Incomes || w == And && _t[k + 1].W == Per) break;
-                if (w == Low || w == Families || w == Minimum || w == Wage || w == Fiscal || w == "operating" || w == "business" || w == "tax" || w == "revenue" || w == "property") return i + 1;
+                if (w == The || w == Income || w == Incomes || w == And && _t[k + 1].W == Per) break;
+                if (w == Low || w == Families || w == Minimum || w == Wage || w == Fiscal || NotIncomeOfPeople.Has(w)) return i + 1;
                 if (w == Urban) { urban = k; lo = k; }
                 else if (w == Rural || w == Farmers) { rural = k; lo = k; }
-                else if (w == Residents || w == "resident") { residents = k; lo = k; }
+                else if (w == Residents || w == Resident) { residents = k; lo = k; }
                 else if (w == Disposable || w == Capita || w == Per) { disposable = k; lo = k; }
             }
             var allFirst = false; // "of all residents, urban residents and rural residents"
             for (var k = i + 1; k < to; k++)
             {
                 var t = _t[k];
-                if (t.IsP(',') && k + 1 < to && _t[k + 1].W is "urban" or "rural" or "farmers" && (urban >= 0 || rural >= 0 || allFirst)) { to = Math.Min(Math.Min(e, i + 20), to + 4); continue; } // bounded: stays linear
+                if (t.IsP(',') && k + 1 < to && UrbanRuralWords.Has(_t[k + 1].W) && (urban >= 0 || rural >= 0 || allFirst)) { to = Math.Min(Math.Min(e, i + 20), to + 4); continue; } // bounded: stays linear
                 if (t.Kind is TokKind.Number || t.Kind == TokKind.Punct && t.P is ',' or ';' or ':' or '(') break;
-                if (t.W is "residents" or "resident" && urban < 0 && rural < 0 && !(k > 0 && _t[k - 1].W is "urban" or "rural")) allFirst = true;
+                if (ResidentWords.Has(t.W) && urban < 0 && rural < 0 && !(k > 0 && (_t[k - 1].W == Urban || _t[k - 1].W == Rural))) allFirst = true;
                 var w = t.W;
-                if (w == Gap || w == Ratio || w == "distribution" || w == "tax" || w == "taxes" || w == "level" && false) return i + 1;
-                if (w == Families || w == Low || w == "enterprises" || w == "households" && false) return i + 1;
+                if (w == Gap || w == Ratio || IncomeGapNouns.Has(w)) return i + 1;
+                if (w == Families || w == Low || w == Enterprises) return i + 1;
                 if (IsConceptWord(w)) break;
                 // "urban residents' per capita disposable income and rural residents' per capita net income": the next subject has its own income
                 if (w == And && NextIncomeWithin(k + 1, Math.Min(e, k + 7))) break;
                 if (w == Urban) { if (urban < 0) urban = k; hi = k + 1; }
                 else if (w == Rural || w == Farmers) { if (rural < 0) rural = k; hi = k + 1; }
-                else if (w == Residents || w == "resident" || w == "citizens" || w == "people" || w == "peoples") { residents = k; hi = k + 1; }
+                else if (w == Residents || PeopleWords.Has(w)) { residents = k; hi = k + 1; }
                 else if (t.Kind == TokKind.Word && w is null && !t.Cap) { }
             }
             if (urban >= 0 && rural >= 0)
@@ -219,7 +219,7 @@ public sealed partial class ReportExtractor
             return allFirst ? hi : i + 1;
         }
 
-        private static bool IsConceptWord(string? w) => w is not null && Phrases.ContainsKey(w) && w is not ("new" or "total" or "urban" or "rural" or "per" or "average");
+        private static bool IsConceptWord(string? w) => w is not null && Phrases.ContainsKey(w) && !NotConceptWords.Contains(w);
 
         /// <summary>
         /// The indicator named right after the value(s): "120,000 new urban jobs", "an increase of 5% in general public budget revenue",
@@ -233,17 +233,17 @@ public sealed partial class ReportExtractor
             if (v.Unit == UnitKind.Pct)
             {
                 var w = _t[p].W;
-                if (w is "in" or "for" && (GrowthRightBefore(v) || ListedAfterGrowth(v))) p++; // "an increase of around 5% in general public budget revenue"
+                if ((w == In || w == For) && (GrowthRightBefore(v) || ListedAfterGrowth(v))) p++; // "an increase of around 5% in general public budget revenue"
                 else
                 {
-                    if (w is not ("growth" or "increase" or "rise")) return false;
+                    if (!GrowthNouns.Has(w)) return false;
                     p++;
-                    if (p < e && _t[p].W is "in" or "of" or "for") p++;
+                    if (p < e && (_t[p].W == In || _t[p].W == Of || _t[p].W == For)) p++;
                     else return false;
                 }
-                if (p < e && _t[p].W is "the" or "both") p++;
+                if (p < e && (_t[p].W == The || _t[p].W == Both)) p++;
             }
-            else if (p < e && _t[p].W is "more" or "national") p++;
+            else if (p < e && (_t[p].W == More || _t[p].W == National)) p++;
             if (p >= e) return false;
             if (v.Unit == UnitKind.Pct) from = p;
             var before = into.Count;
@@ -251,7 +251,7 @@ public sealed partial class ReportExtractor
             while (lo < hi) { var mid = (lo + hi) >> 1; if (matches[mid].Start < from) lo = mid + 1; else hi = mid; }
             for (var q = lo; q < matches.Count && matches[q].Start <= p; q++) into.Add(matches[q]); // "2,530 national high-tech enterprises": the phrase may take the skipped word
             // "growth of 8% in both fixed asset investment and retail sales": one value, two subjects
-            if (into.Count - before == 1 && v == last && p > 0 && _t[p - 1].W == "both")
+            if (into.Count - before == 1 && v == last && p > 0 && _t[p - 1].W == Both)
             {
                 var m0 = into[^1];
                 if (m0.End + 1 < e && _t[m0.End].W == And)
@@ -288,7 +288,7 @@ public sealed partial class ReportExtractor
         private int StartOfPhraseBefore(Value v, int clauseStart)
         {
             var st = v.QualTok >= 0 ? v.QualTok : v.Tok;
-            for (var k = st - 1; k >= clauseStart && k >= st - 4; k--) if (_t[k].W is "achieve" or "a" or "an" or "to") st = k; else break;
+            for (var k = st - 1; k >= clauseStart && k >= st - 4; k--) if (LeadInWords.Has(_t[k].W)) st = k; else break;
             return st;
         }
 
@@ -307,7 +307,7 @@ public sealed partial class ReportExtractor
             {
                 var w = _t[k].W;
                 if (RunningTotalVerbs.Has(w)) verb = true;
-                else if (verb && w is "total" or "number" or "totals") return true;
+                else if (verb && TotalWords.Has(w)) return true;
             }
             return false;
         }
@@ -326,7 +326,7 @@ public sealed partial class ReportExtractor
             // "GDP: 384.9 billion yuan, +7.9%": a signed percentage is a change
             if (v.Tok > clauseStart && _t[v.Tok - 1].IsP('+')) return true;
             // "The national urbanization rate was 66.16%, while the region's was 59.24%": the possessive stands for the earlier concept
-            if (v.Tok - 2 >= clauseStart && _t[v.Tok - 1].W is "was" or "were" or "is" && _t[v.Tok - 2].Poss && _t[v.Tok - 2].W is "region" or "city" or "province" or "municipality") return true;
+            if (v.Tok - 2 >= clauseStart && Copulas.Has(_t[v.Tok - 1].W) && _t[v.Tok - 2].Poss && OwnRegionNouns.Has(_t[v.Tok - 2].W)) return true;
             for (var k = clauseStart; k < v.Tok; k++)
             {
                 var w = _t[k].W;
@@ -360,8 +360,8 @@ public sealed partial class ReportExtractor
             {
                 var w = _t[k].W;
                 if (w is not null && LivelihoodWords.Contains(w)) return true;
-                if ((w == "well" || w == "welfare") && k + 1 < e && _t[k + 1].W is "being" or "beings") return true;
-                if (w == "well" && k + 2 < e && _t[k + 1].IsP('-') && _t[k + 2].W is "being") return true;
+                if ((w == Well || w == Welfare) && k + 1 < e && BeingWords.Has(_t[k + 1].W)) return true;
+                if (w == Well && k + 2 < e && _t[k + 1].IsP('-') && _t[k + 2].W == Being) return true;
             }
             return false;
         }

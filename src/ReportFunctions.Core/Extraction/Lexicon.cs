@@ -8,7 +8,11 @@ internal enum Concept : byte
     Imports,
 }
 
-/// <summary>The words the extractor knows. Every word compared against must be registered here.</summary>
+/// <summary>
+/// The words the extractor knows, all read from the data files (Data/*/words.txt, Data/indicators): the rules compare
+/// tokens against these fields and sets, never against words written in code (VocabularyInDataTests). Words of the
+/// lexicon are registered: the tokenizer interns them, folds their plurals and splits glued words at them.
+/// </summary>
 internal static class Lexicon
 {
     private static readonly Dictionary<string, string> Vocab = new(StringComparer.Ordinal);
@@ -39,21 +43,46 @@ internal static class Lexicon
         return set;
     }
 
+    /// <summary>The one word of a one-word set of Data/en/words.txt, registered.</summary>
+    private static string W(string name) => Reg(One(name));
+
+    /// <summary>
+    /// A set of words the rules compare that the lexicon does not list: not registered, so the tokenizer neither folds
+    /// their plurals ("Lookup") nor splits glued words at them; a word here changes only the rules that read the set.
+    /// </summary>
+    private static HashSet<string> Unlisted(string name) => new(ExtractionData.Words(name), WordComparer.Instance);
+
+    /// <summary>The one word of a one-word set of words the lexicon does not list (see <see cref="Unlisted"/>).</summary>
+    private static string UnlistedWord(string name) => One(name);
+
+    private static string One(string name) =>
+        ExtractionData.Words(name) is [var w] ? w : throw new InvalidOperationException($"word set '{name}' must hold exactly one word");
+
+    /// <summary>A set of 'word=value' entries, its words registered.</summary>
+    private static Dictionary<string, double> Numbers(string name)
+    {
+        var d = new Dictionary<string, double>(WordComparer.Instance);
+        foreach (var entry in ExtractionData.Words(name))
+        {
+            var eq = entry.IndexOf('=');
+            if (eq <= 0) throw new FormatException($"word set '{name}': '{entry}' is not 'word=value'");
+            d[Reg(entry[..eq])] = double.Parse(entry.AsSpan(eq + 1), System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return d;
+    }
+
+    private static Dictionary<string, double> BuildScales()
+    {
+        var d = new Dictionary<string, double>(WordComparer.Instance);
+        foreach (var (words, factor) in new[] { (ScaleTrillion, 1e12), (ScaleBillion, 1e9), (ScaleHundredMillion, 1e8), (ScaleMillion, 1e6), (ScaleTenThousand, 1e4), (ScaleThousand, 1e3) })
+            foreach (var w in words) d[Reg(w)] = factor;
+        return d;
+    }
+
     // Order matters: everything below registers into Vocab.
     public static readonly HashSet<string> Function = S(nameof(Function));
     public static readonly HashSet<string> Transparent = S(nameof(Transparent));
 
-    public static readonly Dictionary<string, double> Scales = new(WordComparer.Instance)
-    {
-        [Reg("trillion")] = 1e12, [Reg("billion")] = 1e9, [Reg("million")] = 1e6, [Reg("thousand")] = 1e3, [Reg("bn")] = 1e9, [Reg("mn")] = 1e6,
-    };
-    public static readonly string Hundred = Reg("hundred"), Ten = Reg("ten");
-    public static readonly Dictionary<string, double> NumberWords = new(WordComparer.Instance)
-    {
-        [Reg("one")] = 1, [Reg("two")] = 2, [Reg("three")] = 3, [Reg("four")] = 4, [Reg("five")] = 5, [Reg("six")] = 6, [Reg("seven")] = 7,
-        [Reg("eight")] = 8, [Reg("nine")] = 9, [Reg("ten")] = 10, [Reg("twenty")] = 20, [Reg("thirty")] = 30, [Reg("forty")] = 40,
-        [Reg("fifty")] = 50, [Reg("hundred")] = 100, [Reg("a")] = 1,
-    };
     public static readonly HashSet<string> Yuan = S(nameof(Yuan));
     public static readonly HashSet<string> GoalVerbsAfterValue = S(nameof(GoalVerbsAfterValue));
     public static readonly HashSet<string> GluedUnits = S(nameof(GluedUnits));
@@ -123,18 +152,12 @@ internal static class Lexicon
     public static readonly HashSet<string> GluedTails = S(nameof(GluedTails));
     public static readonly HashSet<string> Usd = S(nameof(Usd));
     public static readonly HashSet<string> Percent = S(nameof(Percent));
-    public static readonly string Per = Reg("per"), Cent = Reg("cent"), Point = Reg("point"), Percentage = Reg("percentage"), Points = Reg("points");
-    public static readonly string Years = Reg("years"), Year = Reg("year"), Old = Reg("old");
-    public static readonly string Respectively = Reg("respectively"), Respective = Reg("respective");
-    public static readonly string From = Reg("from"), To = Reg("to"), And = Reg("and"), Between = Reg("between"), Of = Reg("of"), In = Reg("in"), By = Reg("by");
-    public static readonly string Nominal = Reg("nominal"), Real = Reg("real"), Terms = Reg("terms");
     public static readonly HashSet<string> Months = S(nameof(Months));
 
     // Qualifiers (single words; multi-word ones are checked in code).
     public static readonly HashSet<string> About = S(nameof(About));
     public static readonly HashSet<string> Above = S(nameof(Above));
     public static readonly HashSet<string> Below = S(nameof(Below));
-    public static readonly string More = Reg("more"), Less = Reg("less"), Than = Reg("than"), No = Reg("no"), Not = Reg("not"), At = Reg("at"), Least = Reg("least"), Most = Reg("most"), Up = Reg("up");
 
     public static readonly HashSet<string> Decrease = S(nameof(Decrease));
     public static readonly HashSet<string> GrowthWords = S(nameof(GrowthWords));
@@ -162,18 +185,116 @@ internal static class Lexicon
     public static readonly HashSet<string> ReviewHeader = S(nameof(ReviewHeader));
     public static readonly HashSet<string> SubCategoryModifiers = S(nameof(SubCategoryModifiers));
     public static readonly HashSet<string> VerbsAfterTo = S(nameof(VerbsAfterTo));
-    public static readonly string Five = Reg("five"), Plan = Reg("plan"), Period = Reg("period"), During = Reg("during"), Over = Reg("over"), This = Reg("this"), Next = Reg("next"),
-        End = Reg("end"), Average = Reg("average"), Annual = Reg("annual"), Annually = Reg("annually"), Total = Reg("total"), Income = Reg("income"), Incomes = Reg("incomes"),
-        Urban = Reg("urban"), Rural = Reg("rural"), Farmers = Reg("farmers"), Residents = Reg("residents"), Low = Reg("low"), Disposable = Reg("disposable"), Capita = Reg("capita"),
-        Gdp = Reg("gdp"), Industrial = Reg("industrial"), High = Reg("high"), General = Reg("general"), Public = Reg("public"), Budget = Reg("budget"), Fiscal = Reg("fiscal"),
-        Growth = Reg("growth"), Rate = Reg("rate"), Report = Reg("report"), Work = Reg("work"), Government = Reg("government"), Review = Reg("review"),
-        Municipal = Reg("municipal"), Provincial = Reg("provincial"), Peoples = Reg("people"), People2 = Reg("peoples"), Congress = Reg("congress"), Behalf = Reg("behalf"),
-        Governor = Reg("governor"), Mayor = Reg("mayor"), Copyright = Reg("copyright"), City = Reg("city"), Province = Reg("province"), Autonomous = Reg("autonomous"),
-        Region = Reg("region"), Deputies = Reg("deputies"), Session = Reg("session"), Premier = Reg("premier"), Council = Reg("council"), State = Reg("state"),
-        Delivered = Reg("delivered"), Estimated = Reg("estimated"), Estimate = Reg("estimate"), Preliminary = Reg("preliminary"), Tech = Reg("tech"), Hightech = Reg("hightech"),
-        Enterprises = Reg("enterprises"), Number = Reg("number"), Stock = Reg("stock"), Whole = Reg("whole"), Spending = Reg("spending"), Gap = Reg("gap"), Ratio = Reg("ratio"),
-        Families = Reg("families"), Minimum = Reg("minimum"), Wage = Reg("wage"), Designated = Reg("designated"), Size = Reg("size"), Years2 = Reg("year"), Since = Reg("since"),
-        Compared = Reg("compared"), With = Reg("with"), Same = Reg("same"), Value = Reg("value"), Added = Reg("added"), Was = Reg("was"), Be = Reg("be"), Is = Reg("is"), Are = Reg("are");
+    // One-word sets of the data files: the words the rules compare one at a time.
+    public static readonly string Per = W(nameof(Per)), Cent = W(nameof(Cent)), Point = W(nameof(Point)), Points = W(nameof(Points)), Percentage = W(nameof(Percentage)),
+        Years = W(nameof(Years)), Year = W(nameof(Year)), Old = W(nameof(Old)), Respectively = W(nameof(Respectively)), Respective = W(nameof(Respective)),
+        From = W(nameof(From)), To = W(nameof(To)), And = W(nameof(And)), Between = W(nameof(Between)), Of = W(nameof(Of)),
+        In = W(nameof(In)), By = W(nameof(By)), Nominal = W(nameof(Nominal)), Real = W(nameof(Real)), Terms = W(nameof(Terms)),
+        More = W(nameof(More)), Less = W(nameof(Less)), Than = W(nameof(Than)), No = W(nameof(No)), Not = W(nameof(Not)),
+        At = W(nameof(At)), Least = W(nameof(Least)), Most = W(nameof(Most)), Up = W(nameof(Up)), Five = W(nameof(Five)),
+        Plan = W(nameof(Plan)), Period = W(nameof(Period)), During = W(nameof(During)), Over = W(nameof(Over)), This = W(nameof(This)),
+        Next = W(nameof(Next)), End = W(nameof(End)), Average = W(nameof(Average)), Annual = W(nameof(Annual)), Annually = W(nameof(Annually)),
+        Total = W(nameof(Total)), Income = W(nameof(Income)), Incomes = W(nameof(Incomes)), Urban = W(nameof(Urban)), Rural = W(nameof(Rural)),
+        Farmers = W(nameof(Farmers)), Residents = W(nameof(Residents)), Low = W(nameof(Low)), Disposable = W(nameof(Disposable)), Capita = W(nameof(Capita)),
+        Gdp = W(nameof(Gdp)), Industrial = W(nameof(Industrial)), High = W(nameof(High)), General = W(nameof(General)), Public = W(nameof(Public)),
+        Budget = W(nameof(Budget)), Fiscal = W(nameof(Fiscal)), Growth = W(nameof(Growth)), Rate = W(nameof(Rate)), Report = W(nameof(Report)),
+        Work = W(nameof(Work)), Government = W(nameof(Government)), Review = W(nameof(Review)), Municipal = W(nameof(Municipal)), Provincial = W(nameof(Provincial)),
+        People = W(nameof(People)), Peoples = W(nameof(Peoples)), Congress = W(nameof(Congress)), Behalf = W(nameof(Behalf)), Governor = W(nameof(Governor)),
+        Mayor = W(nameof(Mayor)), Copyright = W(nameof(Copyright)), City = W(nameof(City)), Province = W(nameof(Province)), Autonomous = W(nameof(Autonomous)),
+        Region = W(nameof(Region)), Deputies = W(nameof(Deputies)), Session = W(nameof(Session)), Premier = W(nameof(Premier)), Council = W(nameof(Council)),
+        State = W(nameof(State)), Delivered = W(nameof(Delivered)), Estimated = W(nameof(Estimated)), Estimate = W(nameof(Estimate)), Preliminary = W(nameof(Preliminary)),
+        Tech = W(nameof(Tech)), Hightech = W(nameof(Hightech)), Enterprises = W(nameof(Enterprises)), Number = W(nameof(Number)), Stock = W(nameof(Stock)),
+        Whole = W(nameof(Whole)), Spending = W(nameof(Spending)), Gap = W(nameof(Gap)), Ratio = W(nameof(Ratio)), Families = W(nameof(Families)),
+        Minimum = W(nameof(Minimum)), Wage = W(nameof(Wage)), Designated = W(nameof(Designated)), Size = W(nameof(Size)), Since = W(nameof(Since)),
+        Compared = W(nameof(Compared)), With = W(nameof(With)), Same = W(nameof(Same)), Value = W(nameof(Value)), Added = W(nameof(Added)),
+        Was = W(nameof(Was)), Be = W(nameof(Be)), Is = W(nameof(Is)), Are = W(nameof(Are)), Or = W(nameof(Or)),
+        For = W(nameof(For)), Among = W(nameof(Among)), The = W(nameof(The)), National = W(nameof(National)), Capital = W(nameof(Capital)),
+        That = W(nameof(That)), Last = W(nameof(Last)), Past = W(nameof(Past)), Aggregate = W(nameof(Aggregate)), Economic = W(nameof(Economic)),
+        Expected = W(nameof(Expected)), Dollars = W(nameof(Dollars)), A = W(nameof(A)), PercentWord = W(nameof(PercentWord)), Million = W(nameof(Million)),
+        Thousand = W(nameof(Thousand)), Hundred = W(nameof(Hundred)), Ten = W(nameof(Ten)), Us = W(nameof(Us)), UsdCode = W(nameof(UsdCode)),
+        On = W(nameof(On)), New = W(nameof(New)), Net = W(nameof(Net)), HalfWord = W(nameof(HalfWord)), Cities = W(nameof(Cities)),
+        Towns = W(nameof(Towns)), Welfare = W(nameof(Welfare));
+    // Small named groups the rules test membership of.
+    public static readonly HashSet<string> OrMoreAfterCount = S(nameof(OrMoreAfterCount));
+    public static readonly HashSet<string> ExportWords = S(nameof(ExportWords));
+    public static readonly HashSet<string> SubjectPrepositions = S(nameof(SubjectPrepositions));
+    public static readonly HashSet<string> ChinaWords = S(nameof(ChinaWords));
+    public static readonly HashSet<string> TitleYearBlockers = S(nameof(TitleYearBlockers));
+    public static readonly HashSet<string> FutureVerbs = S(nameof(FutureVerbs));
+    public static readonly HashSet<string> UrbanRuralWords = S(nameof(UrbanRuralWords));
+    public static readonly HashSet<string> IncomeSubjectFollowers = S(nameof(IncomeSubjectFollowers));
+    public static readonly HashSet<string> RuralWords = S(nameof(RuralWords));
+    public static readonly HashSet<string> QualifierStartWords = S(nameof(QualifierStartWords));
+    public static readonly HashSet<string> InScopeAfterThe = S(nameof(InScopeAfterThe));
+    public static readonly HashSet<string> InScopeWords = S(nameof(InScopeWords));
+    public static readonly HashSet<string> ServiceWords = S(nameof(ServiceWords));
+    public static readonly HashSet<string> ValueAddedWords = S(nameof(ValueAddedWords));
+    public static readonly HashSet<string> NotConceptWords = S(nameof(NotConceptWords));
+    public static readonly HashSet<string> GrowthNouns = S(nameof(GrowthNouns));
+    public static readonly HashSet<string> LeadInWords = S(nameof(LeadInWords));
+    public static readonly HashSet<string> Copulas = S(nameof(Copulas));
+    public static readonly HashSet<string> OwnRegionNouns = S(nameof(OwnRegionNouns));
+    public static readonly HashSet<string> YearDeterminers = S(nameof(YearDeterminers));
+    public static readonly HashSet<string> NotYearlyAfterAYear = S(nameof(NotYearlyAfterAYear));
+    public static readonly HashSet<string> ComparisonBasePrepositions = S(nameof(ComparisonBasePrepositions));
+    public static readonly HashSet<string> YearComparisonPrepositions = S(nameof(YearComparisonPrepositions));
+    public static readonly HashSet<string> YearInPrepositions = S(nameof(YearInPrepositions));
+    public static readonly HashSet<string> UnitWordsAfterYear = S(nameof(UnitWordsAfterYear));
+    public static readonly Dictionary<string, double> PlanOrdinalNumbers = Numbers(nameof(PlanOrdinalNumbers));
+    public static readonly HashSet<string> DollarWords = S(nameof(DollarWords));
+    public static readonly HashSet<string> MultipleWords = S(nameof(MultipleWords));
+    public static readonly HashSet<string> YuanCodes = S(nameof(YuanCodes));
+    public static readonly HashSet<string> ThresholdWords = S(nameof(ThresholdWords));
+    public static readonly HashSet<string> QualifierGapWords = S(nameof(QualifierGapWords));
+    public static readonly HashSet<string> CurrencyPrefixWords = S(nameof(CurrencyPrefixWords));
+    public static readonly HashSet<string> UsdPrefixWords = S(nameof(UsdPrefixWords));
+    public static readonly HashSet<string> Negations = S(nameof(Negations));
+    public static readonly HashSet<string> GrowthWordsNotChange = S(nameof(GrowthWordsNotChange));
+    public static readonly HashSet<string> RespectivelyGapTerms = S(nameof(RespectivelyGapTerms));
+    public static readonly HashSet<string> HighTechStart = S(nameof(HighTechStart));
+    public static readonly HashSet<string> January = S(nameof(January));
+    public static readonly HashSet<string> December = S(nameof(December));
+    public static readonly HashSet<string> HalfDeterminers = S(nameof(HalfDeterminers));
+    public static readonly HashSet<string> MonthWords = S(nameof(MonthWords));
+    public static readonly HashSet<string> PlacePrepositions = S(nameof(PlacePrepositions));
+    public static readonly HashSet<string> EachWords = S(nameof(EachWords));
+    public static readonly Dictionary<string, double> NumberWords = Numbers(nameof(NumberWords));
+    // Words the rules compare that the lexicon does not list (see Unlisted).
+    public static readonly string Follows = UnlistedWord(nameof(Follows)), After = UnlistedWord(nameof(After)), Economy = UnlistedWord(nameof(Economy)), Resident = UnlistedWord(nameof(Resident)),
+        Both = UnlistedWord(nameof(Both)), Well = UnlistedWord(nameof(Well)), UsDottedFirst = UnlistedWord(nameof(UsDottedFirst)), UsDottedSecond = UnlistedWord(nameof(UsDottedSecond)), Being = UnlistedWord(nameof(Being)), Set = UnlistedWord(nameof(Set)), So = UnlistedWord(nameof(So)),
+        Close = UnlistedWord(nameof(Close)), Excess = UnlistedWord(nameof(Excess)), NationName = UnlistedWord(nameof(NationName));
+    public static readonly HashSet<string> Pronouns = Unlisted(nameof(Pronouns));
+    public static readonly HashSet<string> NotDestinationAfterOf = Unlisted(nameof(NotDestinationAfterOf));
+    public static readonly HashSet<string> NotIncomeOfPeople = Unlisted(nameof(NotIncomeOfPeople));
+    public static readonly HashSet<string> ResidentWords = Unlisted(nameof(ResidentWords));
+    public static readonly HashSet<string> PeopleWords = Unlisted(nameof(PeopleWords));
+    public static readonly HashSet<string> IncomeGapNouns = Unlisted(nameof(IncomeGapNouns));
+    public static readonly HashSet<string> NotAmountOfIndicator = Unlisted(nameof(NotAmountOfIndicator));
+    public static readonly HashSet<string> TotalWords = Unlisted(nameof(TotalWords));
+    public static readonly HashSet<string> BeingWords = Unlisted(nameof(BeingWords));
+    public static readonly HashSet<string> PastSpanLeadIns = Unlisted(nameof(PastSpanLeadIns));
+    public static readonly HashSet<string> ClauseJoiners = Unlisted(nameof(ClauseJoiners));
+    public static readonly HashSet<string> NotPerYearAfterAYear = Unlisted(nameof(NotPerYearAfterAYear));
+    public static readonly HashSet<string> LessComparatives = Unlisted(nameof(LessComparatives));
+    public static readonly HashSet<string> MoreComparatives = Unlisted(nameof(MoreComparatives));
+    public static readonly HashSet<string> InExcessWords = Unlisted(nameof(InExcessWords));
+    public static readonly HashSet<string> MonthRangeWords = Unlisted(nameof(MonthRangeWords));
+    public static readonly HashSet<string> MonthsCountWords = Unlisted(nameof(MonthsCountWords));
+    public static readonly HashSet<string> GapWords = Unlisted(nameof(GapWords));
+    public static readonly HashSet<string> NationwideWords = Unlisted(nameof(NationwideWords));
+    public static readonly HashSet<string> TradeTotalAfterPair = Unlisted(nameof(TradeTotalAfterPair));
+    /// <summary>The name of the report in Chinese: a title line holds it.</summary>
+    public static readonly string ChineseReportTitle = UnlistedWord(nameof(ChineseReportTitle));
+
+    /// <summary>Scale words and their factors (each language's file fills the sets: "billion", "bn", 万, 亿).</summary>
+    private static readonly string[] ScaleTrillion = ExtractionData.Words(nameof(ScaleTrillion)), ScaleBillion = ExtractionData.Words(nameof(ScaleBillion)),
+        ScaleHundredMillion = ExtractionData.Words(nameof(ScaleHundredMillion)), ScaleMillion = ExtractionData.Words(nameof(ScaleMillion)),
+        ScaleTenThousand = ExtractionData.Words(nameof(ScaleTenThousand)), ScaleThousand = ExtractionData.Words(nameof(ScaleThousand));
+    public static readonly Dictionary<string, double> Scales = BuildScales();
+    /// <summary>Currency codes glued to a number ("RMB1.2 trillion"), units after a decimal a PDF split ("3. 16 billion"), abbreviations whose full stop ends no sentence.</summary>
+    public static readonly string[] CurrencyCodes = ExtractionData.Words(nameof(CurrencyCodes)),
+        PdfDecimalUnits = Array.ConvertAll(ExtractionData.Words(nameof(PdfDecimalUnits)), w => w.Replace('_', ' ')),
+        Abbreviations = ExtractionData.Words(nameof(Abbreviations));
 
     /// <summary>Indicator phrases of Data/indicators, longest first per first word. Hyphens and "the" are skipped when matching.</summary>
     public static readonly Dictionary<string, List<(string[] Words, Concept C)>> Phrases = BuildPhrases();
@@ -212,9 +333,6 @@ internal static class Lexicon
             foreach (var w in words) if (w.Any(Tokenizer.IsHan)) set.Add(Reg(w));
         foreach (var f in ExtractionData.Families)
             foreach (var p in f.ChinesePhrases) set.Add(Reg(p));
-        // Chinese scale words: 万, 亿, 万亿
-        foreach (var (set1, factor) in new[] { ("ScaleTenThousand", 1e4), ("ScaleHundredMillion", 1e8), ("ScaleTrillion", 1e12) })
-            foreach (var w in ExtractionData.Words(set1)) { Scales[Reg(w)] = factor; set.Add(Reg(w)); }
         return set;
     }
 }

@@ -35,30 +35,30 @@ public sealed partial class ReportExtractor
                 if (ctxYear == 0 && t.IsYear && IsContextYear(k, s))
                 {
                     ctxYear = (int)t.Num;
-                    byYear = k > s && _t[k - 1].W is "by" || k > s + 2 && _t[k - 1].W == Of && _t[k - 2].W == End && _t[k - 3].W is "by";
+                    byYear = k > s && _t[k - 1].W == By || k > s + 2 && _t[k - 1].W == Of && _t[k - 2].W == End && _t[k - 3].W == By;
                 }
                 var w = t.W;
                 if (w is null) continue;
-                if (spanFrom == 0 && Ordinals.Contains(w) && k + 3 < _t.Count && _t[k + 1].W == Five && MatchWordsSkip(k + 1, "five", "year", "plan"))
+                if (spanFrom == 0 && Ordinals.Contains(w) && k + 3 < _t.Count && _t[k + 1].W == Five && MatchWordsSkip(k + 1, Five, Year, Plan))
                 {
                     var ord = OrdinalValue(w);
                     if (ord > 0) { spanFrom = 1966 + (ord - 3) * 5; spanTo = spanFrom + 4; }
                 }
-                if (w == Five && k + 1 < _t.Count && _t[k + 1].W is "years" && k > s)
+                if (w == Five && k + 1 < _t.Count && _t[k + 1].W == Years && k > s)
                 {
                     var p = _t[k - 1].W;
                     if (PastSpanWords.Has(p)) pastSpan = true;
                     else if (FutureSpanWords.Has(p)) futureSpan = true;
-                    else if (p is "in" or "over" or "these" or "the") pastSpan = true;
+                    else if (PastSpanLeadIns.Has(p)) pastSpan = true;
                 }
-                if (w == This && k + 1 < v.Tok && _t[k + 1].W == Year && !(k > s && _t[k - 1].W is "of" or "than")) thisYear = true;
+                if (w == This && k + 1 < v.Tok && _t[k + 1].W == Year && !(k > s && (_t[k - 1].W == Of || _t[k - 1].W == Than))) thisYear = true;
                 if (Tokenizer.IsHan(w[0]))
                 {
                     if (ThisYearWords.Contains(w)) thisYear = true; // 今年
                     if (LastYearWords.Contains(w)) lastYear = true; // 去年, 上年
                     if (PastFiveYearsWords.Contains(w)) pastSpan = true; // 过去五年
                 }
-                if ((w is "last" or "past") && k + 1 < v.Tok && _t[k + 1].W == Year && !(k > s && _t[k - 1].W is "than" or "over" or "from" or "with" or "of" or "since" || k > s + 1 && _t[k - 1].W == "the" && _t[k - 2].W is "over" or "than" or "from" or "with" or "of" or "since")) lastYear = true;
+                if ((w == Last || w == Past) && k + 1 < v.Tok && _t[k + 1].W == Year && !(k > s && ComparisonBasePrepositions.Has(_t[k - 1].W) || k > s + 1 && _t[k - 1].W == The && ComparisonBasePrepositions.Has(_t[k - 2].W))) lastYear = true;
             }
             // "(5.9%) in five years" after the value
             for (var k = v.EndTok; k < Math.Min(_t.Count, v.EndTok + 5); k++)
@@ -69,10 +69,10 @@ public sealed partial class ReportExtractor
                 if (k + 1 < _t.Count && _t[k + 1].W == Year && k <= v.EndTok + (v.Unit == UnitKind.None ? 4 : 1)) // "90,000 new urban jobs this year"
                 {
                     if (w == This) { thisYear = true; lastYear = false; }
-                    else if (w is "last") { lastYear = true; thisYear = false; }
+                    else if (w == Last) { lastYear = true; thisYear = false; }
                 }
                 if (_t[k].Kind == TokKind.Punct && _t[k].P is ',') break;
-                if (w == Five && k + 1 < _t.Count && _t[k + 1].W == "years") pastSpan = true;
+                if (w == Five && k + 1 < _t.Count && _t[k + 1].W == Years) pastSpan = true;
                 if (_t[k].Kind == TokKind.Punct && _t[k].P is ';' or '.') break;
             }
             // "About 90,000 new jobs will be created this year": a goal word after the value, in its clause
@@ -80,7 +80,7 @@ public sealed partial class ReportExtractor
             for (var k = v.EndTok; k < Math.Min(_t.Count, v.EndTok + 12); k++)
             {
                 var t = _t[k];
-                if (t.Kind is TokKind.Break or TokKind.Number || t.Kind == TokKind.Punct && t.P is ',' or ';' or '.' or ':' || t.W is "and" or "while" or "but" or "than") break;
+                if (t.Kind is TokKind.Break or TokKind.Number || t.Kind == TokKind.Punct && t.P is ',' or ';' or '.' or ':' || ClauseJoiners.Has(t.W)) break;
                 if (t.W is { } gw && GoalVerbsAfterValue.Contains(gw)) { goalAfter = true; break; }
                 if (PastVerbs.Contains(t.W ?? "")) break;
             }
@@ -96,16 +96,16 @@ public sealed partial class ReportExtractor
                 var w = _t[k].W;
                 if (k >= scanEnd && _t[k].Kind == TokKind.Punct && _t[k].P is ',' or ';' or '.') break;
                 if (w is null) continue;
-                if (w == Average && k + 1 < _t.Count && _t[k + 1].W is "annual" or "annually" || w == Annual && k + 1 < _t.Count && _t[k + 1].W == Average || w == Annually && k >= v.EndTok) avgAnnual = true;
-                if (Accumulated.Contains(w) && !(w == "aggregate" && (_t[k + 1].W is "economic" || k > 0 && _t[k - 1].W is "economic"))) accumulated = true; // not "economic aggregate"
-                if (w == Five && k + 1 < _t.Count && _t[k + 1].W == "years" && k >= v.EndTok) accumulated |= isTotal;
-                if (w == Over && k + 3 < _t.Count && _t[k + 1].W is "past" or "last" or "the" && _t[k + 2].W == Five) accumulated |= isAmount; // "over the five years"
+                if (w == Average && k + 1 < _t.Count && (_t[k + 1].W == Annual || _t[k + 1].W == Annually) || w == Annual && k + 1 < _t.Count && _t[k + 1].W == Average || w == Annually && k >= v.EndTok) avgAnnual = true;
+                if (Accumulated.Contains(w) && !(w == Aggregate && (_t[k + 1].W == Economic || k > 0 && _t[k - 1].W == Economic))) accumulated = true; // not "economic aggregate"
+                if (w == Five && k + 1 < _t.Count && _t[k + 1].W == Years && k >= v.EndTok) accumulated |= isTotal;
+                if (w == Over && k + 3 < _t.Count && (_t[k + 1].W == Past || _t[k + 1].W == Last || _t[k + 1].W == The) && _t[k + 2].W == Five) accumulated |= isAmount; // "over the five years"
                 // "In the past five years, fixed asset investment totaled 1.2 trillion yuan": a total over the span
                 if (pastSpan && isAmount && k < v.Tok && TotalVerbs.Contains(w)) accumulated = true;
                 // "grew by an average of 7.6% a year", "8.7% a year on average", "per year": a yearly average rate
-                if (AverageRateCues.Contains(w) && k + 1 < _t.Count && _t[k + 1].W == Year && !(k > 0 && _t[k - 1].W is "last" or "this" or "next" or "previous")
-                    && !(k + 2 < _t.Count && (_t[k + 2].W is "on" or "earlier" or "ago" or "before" or "ahead" || _t[k + 2].IsP('-')))) avgAnnual = true;
-                if (w == Average && (k + 1 < _t.Count && _t[k + 1].W == Of || k > 0 && _t[k - 1].W is "on" or "in")) avgAnnual = true;
+                if (AverageRateCues.Contains(w) && k + 1 < _t.Count && _t[k + 1].W == Year && !(k > 0 && YearDeterminers.Has(_t[k - 1].W))
+                    && !(k + 2 < _t.Count && (NotPerYearAfterAYear.Has(_t[k + 2].W) || _t[k + 2].IsP('-')))) avgAnnual = true;
+                if (w == Average && (k + 1 < _t.Count && _t[k + 1].W == Of || k > 0 && (_t[k - 1].W == On || _t[k - 1].W == In))) avgAnnual = true;
                 if (AnnualAverageWords.Contains(w)) avgAnnual = true; // 年均增长 // "an average of", "on average", "in average"
                 // "created during the period", "over the five years", "in total" within a five-year review: a cumulative total
                 if ((pastSpan || _fiveYearReview) && isTotal && SpanTotalCues.Contains(w)) accumulated = true;
@@ -180,19 +180,16 @@ public sealed partial class ReportExtractor
             {
                 var t = _t[k];
                 if (t.Kind == TokKind.Punct || t.Kind == TokKind.Break) return null;
-                if (t.W != "set") continue;
-                if (k + 3 < _t.Count && _t[k + 1].W == "a" && _t[k + 2].W == Year && _t[k + 3].W is { } ago && RestatedAgoWords.Contains(ago)) return y - 1;
-                if (k + 2 < _t.Count && _t[k + 1].W == "last" && _t[k + 2].W == Year) return y - 1;
-                if (k + 2 < _t.Count && _t[k + 1].W == "for" && _t[k + 2].IsYear && _t[k + 2].Num < y) return (int)_t[k + 2].Num;
+                if (t.W != Set) continue;
+                if (k + 3 < _t.Count && _t[k + 1].W == A && _t[k + 2].W == Year && _t[k + 3].W is { } ago && RestatedAgoWords.Contains(ago)) return y - 1;
+                if (k + 2 < _t.Count && _t[k + 1].W == Last && _t[k + 2].W == Year) return y - 1;
+                if (k + 2 < _t.Count && _t[k + 1].W == For && _t[k + 2].IsYear && _t[k + 2].Num < y) return (int)_t[k + 2].Num;
                 return null;
             }
             return null;
         }
 
-        private static int OrdinalValue(string w) => w switch
-        {
-            "11th" or "eleventh" => 11, "12th" or "twelfth" => 12, "13th" or "thirteenth" => 13, "14th" or "fourteenth" => 14, "15th" or "fifteenth" => 15, _ => 0,
-        };
+        private static int OrdinalValue(string w) => PlanOrdinalNumbers.TryGetValue(w, out var n) ? (int)n : 0;
 
         private bool MatchWordsSkip(int i, params string[] words)
         {
@@ -209,15 +206,15 @@ public sealed partial class ReportExtractor
         private bool IsContextYear(int k, int s)
         {
             // not an amount ("2006 billion yuan", "2010 yuan", "2020%"), not a date part, not a range part, not a comparison base
-            if (k + 1 < _t.Count && (_t[k + 1].IsP('%') || _t[k + 1].W is { } nw && (Scales.ContainsKey(nw) || Yuan.Contains(nw) || nw is "dollars" or "percent" or "yuan"))) return false;
+            if (k + 1 < _t.Count && (_t[k + 1].IsP('%') || _t[k + 1].W is { } nw && (Scales.ContainsKey(nw) || Yuan.Contains(nw) || UnitWordsAfterYear.Contains(nw)))) return false;
             if (k + 2 < _t.Count && _t[k + 1].IsP('-') && _t[k + 2].IsYear) return false;
             if (k > s + 1 && _t[k - 1].IsP('-') && _t[k - 2].IsYear) return false;
             if (k > s && (_t[k - 1].Kind == TokKind.Number || _t[k - 1].W is { } mw && Months.Contains(mw))) return false;
             if (k > s && _t[k - 1].IsP(',') && k > s + 1 && _t[k - 2].Kind == TokKind.Number) return false;
             var p = k > s ? _t[k - 1].W : null;
             var pp = k > s + 1 ? _t[k - 2].W : null;
-            if (p is "than" or "since" or "over" or "from" || p == In && pp is "than" or "from" || p == "with" && pp == "compared") return false;
-            if (k > s + 1 && _t[k - 1].W == In && (_t[k - 2].Kind == TokKind.Number || _t[k - 2].W is { } u && (Yuan.Contains(u) || Scales.ContainsKey(u) || u == "dollars") || _t[k - 2].IsP('%'))) return false; // attached to a value
+            if (YearComparisonPrepositions.Has(p) || p == In && YearInPrepositions.Has(pp) || p == With && pp == Compared) return false;
+            if (k > s + 1 && _t[k - 1].W == In && (_t[k - 2].Kind == TokKind.Number || _t[k - 2].W is { } u && (Yuan.Contains(u) || Scales.ContainsKey(u) || u == Dollars) || _t[k - 2].IsP('%'))) return false; // attached to a value
             return true;
         }
 
@@ -231,7 +228,7 @@ public sealed partial class ReportExtractor
                 if (w == Be && k >= 2 && _t[k - 1].W == To && _t[k - 2].W is { } bw && (bw == Is || bw == Are)) return !_inReview;
                 if (TargetCues.Contains(w))
                 {
-                    if (w == "expected" && k > 0 && _t[k - 1].W is "than") continue;
+                    if (w == Expected && k > 0 && _t[k - 1].W == Than) continue;
                     // "GDP is expected to grow 5.8%" in the review, "it is estimated that GDP will grow ...": an estimate of the year just ended
                     var estimate = EstimateCues.Contains(w) ? w : EstimateBefore(segStart, k);
                     if (estimate is not null && (_inReview || FirmEstimateCues.Contains(estimate))) return false;

@@ -24,7 +24,7 @@ public sealed partial class ReportExtractor
                     if (t.Kind != TokKind.Word || t.W is not { } w || i + 1 >= e || !NumberWords.TryGetValue(w, out num)) continue;
                     var next = _t[i + 1];
                     var beforeScale = next.W is { } sw && (Scales.ContainsKey(sw) || sw == Hundred && w != Hundred);
-                    var beforePercent = w is not ("a" or "hundred") && (next.W == "percent" || next.IsP('%'));
+                    var beforePercent = !(w == A || w == Hundred) && (next.W == PercentWord || next.IsP('%'));
                     if (!beforeScale && !beforePercent) continue;
                 }
                 var v = new Value { Tok = i, Num = num };
@@ -37,13 +37,13 @@ public sealed partial class ReportExtractor
                     if (h >= e) break;
                     var w = _t[h].W;
                     if (w is not null && Scales.TryGetValue(w, out var sc)) { v.Num *= sc; j = h + 1; continue; }
-                    if (w == Hundred && h + 1 < e && _t[h + 1].W == "million") { v.Num *= 1e8; j = h + 2; continue; }
-                    if (w == Ten && h + 1 < e && _t[h + 1].W == "thousand") { v.Num *= 1e4; j = h + 2; continue; }
+                    if (w == Hundred && h + 1 < e && _t[h + 1].W == Million) { v.Num *= 1e8; j = h + 2; continue; }
+                    if (w == Ten && h + 1 < e && _t[h + 1].W == Thousand) { v.Num *= 1e4; j = h + 2; continue; }
                     // "7.1 ten-thousand yuan", "305 hundred-million yuan"
-                    if (w == Ten && h + 2 < e && _t[h + 1].IsP('-') && _t[h + 2].W == "thousand") { v.Num *= 1e4; j = h + 3; continue; }
-                    if (w == Hundred && h + 2 < e && _t[h + 1].IsP('-') && _t[h + 2].W == "million") { v.Num *= 1e8; j = h + 3; continue; }
+                    if (w == Ten && h + 2 < e && _t[h + 1].IsP('-') && _t[h + 2].W == Thousand) { v.Num *= 1e4; j = h + 3; continue; }
+                    if (w == Hundred && h + 2 < e && _t[h + 1].IsP('-') && _t[h + 2].W == Million) { v.Num *= 1e8; j = h + 3; continue; }
                     // Chinese-style units written as numbers: "523 100 million yuan", "6.8 10,000 yuan"
-                    if (h == j && _t[h].Kind == TokKind.Number && _t[h].Num == 100 && h + 1 < e && _t[h + 1].W == "million") { v.Num *= 1e8; j = h + 2; continue; }
+                    if (h == j && _t[h].Kind == TokKind.Number && _t[h].Num == 100 && h + 1 < e && _t[h + 1].W == Million) { v.Num *= 1e8; j = h + 2; continue; }
                     if (h == j && _t[h].Kind == TokKind.Number && _t[h].Num == 10000 && h + 1 < e && _t[h + 1].W is { } yw && Yuan.Contains(yw)) { v.Num *= 1e4; j = h + 1; continue; }
                     break;
                 }
@@ -59,15 +59,15 @@ public sealed partial class ReportExtractor
                     {
                         if (Percent.Contains(uw)) { v.Unit = UnitKind.Pct; unitEnd = k + 1; }
                         else if (uw == Per && k + 1 < e && _t[k + 1].W == Cent) { v.Unit = UnitKind.Pct; unitEnd = k + 2; }
-                        else if (uw == Percentage && k + 1 < e && _t[k + 1].W is "point" or "points") { v.Skip = true; unitEnd = k + 2; }
-                        else if (Yuan.Contains(uw) && uw != "us") { v.Unit = UnitKind.Money; unitEnd = k + 1; }
-                        else if (uw == "us" && k + 1 < e && (_t[k + 1].W is "dollar" or "dollars" || _t[k + 1].IsP('$'))) { v.Unit = UnitKind.Money; v.Usd = true; unitEnd = k + 2; }
+                        else if (uw == Percentage && k + 1 < e && (_t[k + 1].W == Point || _t[k + 1].W == Points)) { v.Skip = true; unitEnd = k + 2; }
+                        else if (Yuan.Contains(uw) && uw != Us) { v.Unit = UnitKind.Money; unitEnd = k + 1; }
+                        else if (uw == Us && k + 1 < e && (DollarWords.Has(_t[k + 1].W) || _t[k + 1].IsP('$'))) { v.Unit = UnitKind.Money; v.Usd = true; unitEnd = k + 2; }
                         else if (UsdWords.Contains(uw)) { v.Unit = UnitKind.Money; v.Usd = true; unitEnd = k + 1; }
                         else if (PercentagePoints.Contains(uw)) { v.Skip = true; unitEnd = k + 1; } // "0.5个百分点"
                         else if (CountUnits.Contains(uw)) unitEnd = k + 1; // "15万人": a count
-                        else if (uw == "u" && UsDotted(k, e) is var ud && ud > 0) { v.Unit = UnitKind.Money; v.Usd = true; unitEnd = ud; } // "3.2 billion U.S. dollars"
+                        else if (uw == UsDottedFirst && UsDotted(k, e) is var ud && ud > 0) { v.Unit = UnitKind.Money; v.Usd = true; unitEnd = ud; } // "3.2 billion U.S. dollars"
                         else if (uw == Years && !(k + 1 < e && _t[k + 1].W == Old)) { v.Unit = UnitKind.Years; unitEnd = k + 1; }
-                        else if (uw is "times" or "fold") v.Skip = true;
+                        else if (MultipleWords.Contains(uw)) v.Skip = true;
                     }
                 }
                 if (v.Unit == UnitKind.None && i > s && PercentBefore.Has(_t[i - 1].W)) v.Unit = UnitKind.Pct; // "百分之十二"
@@ -75,8 +75,8 @@ public sealed partial class ReportExtractor
                 {
                     // prefix currency: RMB 6.51 trillion, US$15.8 billion, USD 3.16 billion, $436 billion
                     var p = _t[i - 1];
-                    if (p.W is "rmb" or "cny" || p.IsP('¥')) v.Unit = UnitKind.Money;
-                    else if (p.W is "usd" || p.IsP('$')) { v.Unit = UnitKind.Money; v.Usd = true; }
+                    if (YuanCodes.Has(p.W) || p.IsP('¥')) v.Unit = UnitKind.Money;
+                    else if (p.W == UsdCode || p.IsP('$')) { v.Unit = UnitKind.Money; v.Usd = true; }
                 }
                 // "rose 6 and 8 percent", "reached 52,300 and 24,100 yuan", "1.2 and 1.5 trillion yuan": the unit of the pair's second
                 if (v.Unit == UnitKind.None && !v.Skip && j == i + 1 && t.Kind == TokKind.Number && !t.IsYear && j + 2 < e && (_t[j].W == And || _t[j].IsP('/'))
@@ -116,12 +116,12 @@ public sealed partial class ReportExtractor
                 if (v.Qual == Qualifiers.Exact) ReadQualifier(v, i, s);
                 // qualifier after: "or more", "or above", "or so"
                 var a = v.EndTok;
-                if (a + 1 < e && _t[a].W == "or")
+                if (a + 1 < e && _t[a].W == Or)
                 {
                     var w2 = _t[a + 1].W;
                     if (OrMoreWords.Has(w2)) v.Qual = Qualifiers.AtLeast;
                     else if (OrLessWords.Has(w2)) v.Qual = Qualifiers.AtMost;
-                    else if (w2 is "so") v.Qual = Qualifiers.About;
+                    else if (w2 == So) v.Qual = Qualifiers.About;
                 }
                 // "6%左右", "15万人以上", "3%以内": a qualifier after the value
                 if (a < e && v.Qual == Qualifiers.Exact && _t[a].W is { } qa)
@@ -145,10 +145,10 @@ public sealed partial class ReportExtractor
                 {
                     var w = _t[a].W;
                     if (ComparativeWords.Has(w) && a + 1 < e && _t[a + 1].W == Than) v.Skip = true;
-                    else if (w is "times" or "fold") v.Skip = true;
+                    else if (MultipleWords.Has(w)) v.Skip = true;
                     else if (w == Per && !(a + 1 < e && _t[a + 1].W == Capita) && v.Unit == UnitKind.Money) v.Skip = true;
                     else if (w == Of && v.Unit == UnitKind.Pct) v.ShareOf = true;
-                    else if (w is "above" or "below" && a + 1 < e && _t[a + 1].W is "the" or "that") v.Skip = true;
+                    else if (ThresholdWords.Has(w) && a + 1 < e && (_t[a + 1].W == The || _t[a + 1].W == That)) v.Skip = true;
                 }
                 list.Add(v);
                 i = Math.Max(i, v.EndTok - 1);
@@ -159,10 +159,10 @@ public sealed partial class ReportExtractor
         /// <summary>"U.S. dollars", "U.S.$": the token after the currency, else 0.</summary>
         private int UsDotted(int k, int e)
         {
-            if (!(k + 2 < e && _t[k + 1].IsP('.') && _t[k + 2].W == "s")) return 0;
+            if (!(k + 2 < e && _t[k + 1].IsP('.') && _t[k + 2].W == UsDottedSecond)) return 0;
             var j = k + 3;
             if (j < e && _t[j].IsP('.')) j++;
-            if (j < e && (_t[j].W is "dollar" or "dollars" || _t[j].IsP('$'))) return j + 1;
+            if (j < e && (DollarWords.Has(_t[j].W) || _t[j].IsP('$'))) return j + 1;
             return 0;
         }
 
@@ -205,7 +205,7 @@ public sealed partial class ReportExtractor
             for (var k = i - 1; k >= s && k >= i - within; k--)
             {
                 var t = _t[k];
-                if (t.W is { } w && (About.Contains(w) || Above.Contains(w) || Below.Contains(w) || w is "more" or "less" or "than" or "us" or "usd" or "rmb" or "by" or "of" or "the")) continue;
+                if (t.W is { } w && (About.Contains(w) || Above.Contains(w) || Below.Contains(w) || QualifierGapWords.Contains(w))) continue;
                 if (t.IsP('$') || t.IsP('¥')) continue;
                 return t.W;
             }
@@ -215,34 +215,34 @@ public sealed partial class ReportExtractor
         private void ReadQualifier(Value v, int i, int s)
         {
             var k = i - 1;
-            while (k >= s && (_t[k].IsP('$') || _t[k].IsP('¥') || _t[k].W is "us" or "usd" or "rmb" or "cny")) k--;
+            while (k >= s && (_t[k].IsP('$') || _t[k].IsP('¥') || CurrencyPrefixWords.Has(_t[k].W))) k--;
             if (k < s) return;
             var w1 = _t[k].W;
             var w2 = k - 1 >= s ? _t[k - 1].W : null;
             var w3 = k - 2 >= s ? _t[k - 2].W : null;
             string? q = null;
             var at = k;
-            if (w1 == Than && w2 == Less) { q = w3 is "no" or "not" ? Qualifiers.AtLeast : Qualifiers.Below; at = w3 is "no" or "not" ? k - 2 : k - 1; }
-            else if (w1 == Than && w2 == More) { q = w3 is "no" or "not" ? Qualifiers.AtMost : Qualifiers.Above; at = w3 is "no" or "not" ? k - 2 : k - 1; }
-            else if (w1 == Than && w2 is "lower" or "fewer" or "smaller" && w3 is "no" or "not") { q = Qualifiers.AtLeast; at = k - 2; } // "no lower than 5%"
-            else if (w1 == Than && w2 is "higher" or "greater" or "larger" && w3 is "no" or "not") { q = Qualifiers.AtMost; at = k - 2; } // "no higher than 3%"
-            else if (w1 == To && w2 is "close") { q = Qualifiers.About; at = k - 1; } // "close to 5%"
-            else if (w1 == Of && w2 is "excess" or "upwards" or "upward") { q = Qualifiers.Above; at = w2 == "excess" && w3 == In ? k - 2 : k - 1; } // "in excess of"
+            if (w1 == Than && w2 == Less) { q = Negations.Has(w3) ? Qualifiers.AtLeast : Qualifiers.Below; at = Negations.Has(w3) ? k - 2 : k - 1; }
+            else if (w1 == Than && w2 == More) { q = Negations.Has(w3) ? Qualifiers.AtMost : Qualifiers.Above; at = Negations.Has(w3) ? k - 2 : k - 1; }
+            else if (w1 == Than && LessComparatives.Has(w2) && Negations.Has(w3)) { q = Qualifiers.AtLeast; at = k - 2; } // "no lower than 5%"
+            else if (w1 == Than && MoreComparatives.Has(w2) && Negations.Has(w3)) { q = Qualifiers.AtMost; at = k - 2; } // "no higher than 3%"
+            else if (w1 == To && w2 == Close) { q = Qualifiers.About; at = k - 1; } // "close to 5%"
+            else if (w1 == Of && InExcessWords.Has(w2)) { q = Qualifiers.Above; at = w2 == Excess && w3 == In ? k - 2 : k - 1; } // "in excess of"
             else if (w1 == Least && w2 == At) { q = Qualifiers.AtLeast; at = k - 1; }
             else if (w1 == Most && w2 == At) { q = Qualifiers.AtMost; at = k - 1; }
             else if (w1 == To && w2 == Up && !TotalVerbs.Has(w3)) { q = Qualifiers.AtMost; at = k - 1; } // "up to 5%", not "added up to 1.05 trillion yuan"
-            else if (w1 == "the" && w2 is not null && Above.Contains(w2)) { q = Qualifiers.Above; at = k - 1; } // "broke the 400 billion yuan mark"
+            else if (w1 == The && w2 is not null && Above.Contains(w2)) { q = Qualifiers.Above; at = k - 1; } // "broke the 400 billion yuan mark"
             else if (w1 is not null && Above.Contains(w1))
             {
-                if (w2 is "not" or "no") { q = Qualifiers.AtMost; at = k - 1; }
-                else if (w2 == To && w3 is "not") { q = Qualifiers.AtMost; at = k - 2; }
+                if (Negations.Has(w2)) { q = Qualifiers.AtMost; at = k - 1; }
+                else if (w2 == To && w3 == Not) { q = Qualifiers.AtMost; at = k - 2; }
                 else q = Qualifiers.Above;
             }
             else if (AtLeastBefore.Has(w1)) q = Qualifiers.AtLeast; // "不低于6%"
             else if (AtMostBefore.Has(w1)) q = Qualifiers.AtMost; // "不超过3%"
             else if (w1 is not null && Below.Contains(w1)) q = Qualifiers.Below;
             else if (w1 is not null && About.Contains(w1)) q = Qualifiers.About;
-            else if (w1 is "least" && w2 is "at") q = Qualifiers.AtLeast;
+            else if (w1 == Least && w2 == At) q = Qualifiers.AtLeast;
             if (q is null) return;
             v.Qual = q;
             v.QualTok = at;
@@ -257,7 +257,7 @@ public sealed partial class ReportExtractor
                 var w = t.W;
                 if ((w == To || w == From) && k == i - 1) return false; // "down from 2.2%": the earlier level, not a fall
                 if (w is not null && Decrease.Contains(w)) return true;
-                if (w is not null && (GrowthWords.Contains(w) && w is not ("year" or "on" or "average" or "annual")) || Phrases.ContainsKey(w ?? "")) return false;
+                if (w is not null && (GrowthWords.Contains(w) && !GrowthWordsNotChange.Contains(w)) || Phrases.ContainsKey(w ?? "")) return false;
             }
             if (endTok < e && _t[endTok].W is { } a && DecreaseNouns.Contains(a)) return true;
             return false;
@@ -282,9 +282,9 @@ public sealed partial class ReportExtractor
                 for (var k = after; k < Math.Min(_t.Count, after + 6); k++)
                 {
                     if (_t[k].W == Respectively) { respAfter = true; break; }
-                    if (!(_t[k].IsP(',') || _t[k].W is "in" or "nominal" or "real" or "terms" or "year" or "on" || RespectivelyGap.Has(_t[k].W))) break;
+                    if (!(_t[k].IsP(',') || RespectivelyGapTerms.Has(_t[k].W) || RespectivelyGap.Has(_t[k].W))) break;
                 }
-                if (!respAfter && after < _t.Count && _t[after].W is "for" or "in")
+                if (!respAfter && after < _t.Count && (_t[after].W == For || _t[after].W == In))
                 {
                     // "grew by 4.9% and 6.5% for urban and rural residents respectively"
                     for (var k = after + 1; k < Math.Min(_t.Count, after + 16); k++)
@@ -295,7 +295,7 @@ public sealed partial class ReportExtractor
                 }
                 if (!respAfter && !respBefore && j - i + 1 != 2) { i = j; continue; }
                 // "growth of 6.5 percent, 10 percent in fixed-asset investment ...": a list of items, each with its subject after it
-                if (!respAfter && !respBefore && after + 1 < _t.Count && _t[after].W is "in" or "for" && !_t[after + 1].IsYear
+                if (!respAfter && !respBefore && after + 1 < _t.Count && (_t[after].W == In || _t[after].W == For) && !_t[after + 1].IsYear
                     && values[i].EndTok + 1 == values[j].Tok && _t[values[i].EndTok].IsP(',')) { i = j; continue; }
                 for (var k = i; k <= j; k++) { values[k].Group = gid; values[k].RespectAfter = respAfter; }
                 if (respAfter)
@@ -328,7 +328,7 @@ public sealed partial class ReportExtractor
             return false;
         }
 
-        private bool IsCurrencyPrefix(int k) => _t[k].IsP('$') || _t[k].IsP('¥') || _t[k].W is { } w && (Yuan.Contains(w) || w is "us" or "usd");
+        private bool IsCurrencyPrefix(int k) => _t[k].IsP('$') || _t[k].IsP('¥') || _t[k].W is { } w && (Yuan.Contains(w) || UsdPrefixWords.Contains(w));
 
         private bool OnlyListGlue(int from, int to)
         {

@@ -117,7 +117,7 @@ public sealed partial class ReportExtractor
             {
                 if (_t[ti].Kind != TokKind.Word) continue;
                 if (Tokenizer.IsHan(_text[_t[ti].Start])) hanWords++; else latinWords++;
-                if (_t[ti].W is { } tw && (tw == Government || tw == Report || tw == Congress || tw == Deputies || tw == Gdp || tw == "economic")) reportWords++;
+                if (_t[ti].W is { } tw && (tw == Government || tw == Report || tw == Congress || tw == Deputies || tw == Gdp || tw == Economic)) reportWords++;
             }
 
             var sentStart = 0;
@@ -195,7 +195,7 @@ public sealed partial class ReportExtractor
             if (lineEnd - lineStart == 1 && _t[lineStart].IsYear && _year is { } yy && _t[lineStart].Num == yy - 1) { _inReview = true; _inPlan = false; _fiveYearReview = false; return; }
             var fiveYears = false;
             for (var k = lineStart; k + 1 < lineEnd; k++)
-                if (_t[k].W == Five && _t[k + 1].W is "years" or "year") fiveYears = true;
+                if (_t[k].W == Five && (_t[k + 1].W == Years || _t[k + 1].W == Year)) fiveYears = true;
             if (review || fiveYears)
             {
                 if (plan && !fiveYears) { _inPlan = true; _inReview = false; _fiveYearReview = false; return; }
@@ -233,9 +233,8 @@ public sealed partial class ReportExtractor
             var len = p.End - p.Start;
             if (len == 1 && char.IsUpper(_text[p.Start])) return true; // U.S., initials
             var w = _text.AsSpan(p.Start, len);
-            return w.Equals("No", StringComparison.Ordinal) || w.Equals("Mr", StringComparison.Ordinal) || w.Equals("Dr", StringComparison.Ordinal)
-                   || w.Equals("Mrs", StringComparison.Ordinal) || w.Equals("Co", StringComparison.Ordinal) || w.Equals("Ltd", StringComparison.Ordinal)
-                   || w.Equals("St", StringComparison.Ordinal) || w.Equals("vs", StringComparison.Ordinal) || w.Equals("etc", StringComparison.Ordinal) && false;
+            foreach (var a in Abbreviations) if (w.Equals(a, StringComparison.Ordinal)) return true;
+            return false;
         }
 
     }

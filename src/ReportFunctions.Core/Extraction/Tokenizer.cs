@@ -313,7 +313,11 @@ internal static class Tokenizer
         return Lexicon.Lookup(buf[..len]) is { } w && Lexicon.GluedUnits.Contains(w);
     }
 
-    private static bool IsCurrencyCode(ReadOnlySpan<char> w) => w is "rmb" or "usd" or "cny" or "us" or "hkd";
+    private static bool IsCurrencyCode(ReadOnlySpan<char> w)
+    {
+        foreach (var code in Lexicon.CurrencyCodes) if (w.SequenceEqual(code)) return true;
+        return false;
+    }
 
     private static bool Three(string s, int at) =>
         at + 2 < s.Length && char.IsAsciiDigit(s[at]) && char.IsAsciiDigit(s[at + 1]) && char.IsAsciiDigit(s[at + 2]);
@@ -329,11 +333,9 @@ internal static class Tokenizer
         if (i >= s.Length) return false;
         if (s[i] == '%' || s[i] == '％') return true;
         var rest = s.AsSpan(i, Math.Min(8, s.Length - i));
-        foreach (var u in PdfUnits) if (rest.StartsWith(u, StringComparison.OrdinalIgnoreCase)) return true;
+        foreach (var u in Lexicon.PdfDecimalUnits) if (rest.StartsWith(u, StringComparison.OrdinalIgnoreCase)) return true;
         return false;
     }
-
-    private static readonly string[] PdfUnits = ["billion", "trillion", "million", "percent", "per cent", "yuan", "times"];
 
     /// <summary>"1. GDP ...", "2) CPI ...", "(3) New urban jobs ...": a numbered list item starting a line.</summary>
     private static bool ListMarkerAt(string s, int i)

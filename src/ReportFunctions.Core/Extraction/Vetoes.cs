@@ -41,7 +41,7 @@ public sealed partial class ReportExtractor
                 for (var k = from; k < v.Tok; k++)
                     if (ShareIndicatorWords.Has(_t[k].W)) return true;
                 var a = v.EndTok;
-                if (a + 1 < e && _t[a].W is "of" or "in" && (_t[a + 1].W == Gdp || a + 2 < e && _t[a + 2].W == Gdp)) return true;
+                if (a + 1 < e && (_t[a].W == Of || _t[a].W == In) && (_t[a + 1].W == Gdp || a + 2 < e && _t[a + 2].W == Gdp)) return true;
                 return false;
             }
             if (c == Concept.HighTech && !TotalClause(clauseStart, v.Tok))
@@ -50,16 +50,16 @@ public sealed partial class ReportExtractor
                 for (var k = v.Tok - 1; k >= s && k >= v.Tok - 6; k--)
                 {
                     var w = _t[k].W;
-                    if (w is "net") return false;
-                    if (GrowthVerbsBeforeBy.Has(w) && k + 1 < v.Tok && _t[k + 1].W is "by" or "of") return false;
-                    if (_t[k].Kind == TokKind.Punct && _t[k].P is ',' or ';' or ':' or '.' || _t[k].Kind == TokKind.Number || w is "to") break; // "grew by 1,200 to 15,000"
+                    if (w == Net) return false;
+                    if (GrowthVerbsBeforeBy.Has(w) && k + 1 < v.Tok && (_t[k + 1].W == By || _t[k + 1].W == Of)) return false;
+                    if (_t[k].Kind == TokKind.Punct && _t[k].P is ',' or ';' or ':' or '.' || _t[k].Kind == TokKind.Number || w == To) break; // "grew by 1,200 to 15,000"
                 }
                 // a stock, not the number newly added
                 for (var k = Math.Max(s, v.Tok - 40); k < v.Tok; k++)
                 {
                     var t = _t[k];
                     if (t.Kind == TokKind.Punct && t.P is ';' or ':') { continue; }
-                    if (t.W is { } w && NewWords.Contains(w) && !(k > 0 && _t[k - 1].W == Lexicon.Value) && !(k + 1 < _t.Count && _t[k + 1].W is "high" or "hightech" && w == "new" && k + 2 < _t.Count && _t[k + 2].W == "and")) return false;
+                    if (t.W is { } w && NewWords.Contains(w) && !(k > 0 && _t[k - 1].W == Lexicon.Value) && !(k + 1 < _t.Count && HighTechStart.Has(_t[k + 1].W) && w == New && k + 2 < _t.Count && _t[k + 2].W == And)) return false;
                 }
             }
             if (c == Concept.Jobs && v.Unit == UnitKind.None && v.Num < 1000) return false;
@@ -79,10 +79,10 @@ public sealed partial class ReportExtractor
                 if (w is null) continue;
                 if (QuarterWords.Contains(w)) return "veto:quarter";
                 // "From January to November": part of a year
-                if (Months.Contains(w) && k + 2 < ce && (_t[k + 1].W is "to" or "through" or "till" or "until" || _t[k + 1].IsP('-')) && _t[k + 2].W is { } m2 && Months.Contains(m2)
-                    && !(w is "january" or "jan" && m2 is "december" or "dec")) return "veto:months-of-year";
-                if (w == "half" && (k + 1 < ce && _t[k + 1].W is "year" or "of" || k > 0 && _t[k - 1].W is "first" or "second" or "the")) return "veto:half-year";
-                if (w is "months" or "month" && k > 0 && (_t[k - 1].Kind == TokKind.Number || _t[k - 1].W is "first" or "last" or "eleven" or "ten" or "nine")) return "veto:months";
+                if (Months.Contains(w) && k + 2 < ce && (MonthRangeWords.Has(_t[k + 1].W) || _t[k + 1].IsP('-')) && _t[k + 2].W is { } m2 && Months.Contains(m2)
+                    && !(January.Contains(w) && December.Contains(m2))) return "veto:months-of-year";
+                if (w == HalfWord && (k + 1 < ce && (_t[k + 1].W == Year || _t[k + 1].W == Of) || k > 0 && HalfDeterminers.Has(_t[k - 1].W))) return "veto:half-year";
+                if (MonthWords.Has(w) && k > 0 && (_t[k - 1].Kind == TokKind.Number || MonthsCountWords.Has(_t[k - 1].W))) return "veto:months";
             }
             // between the concept and the value: shares, ratios, per-unit
             var from = backSearched ? clauseStart : c.End;
@@ -98,14 +98,14 @@ public sealed partial class ReportExtractor
                         return "veto:share-word-between";
                     }
                     if (w == Per && !(k + 1 < e && _t[k + 1].W == Capita)) return "veto:per-unit";
-                    if (w is "gap" or "difference") return "veto:gap";
+                    if (GapWords.Has(w)) return "veto:gap";
                 }
                 // the concept itself preceded by "share of", "proportion of"
                 for (var k = Math.Max(clauseStart, c.Start - 4); k < c.Start; k++)
                 {
                     var w = _t[k].W;
                     if (!shareConcept && ShareOfWords.Has(w)) return "veto:share-of-indicator";
-                    if (w is "per" && !(k + 1 < e && _t[k + 1].W == Capita)) return "veto:per-unit";
+                    if (w == Per && !(k + 1 < e && _t[k + 1].W == Capita)) return "veto:per-unit";
                 }
             }
             // other places: counties, districts, ports, zones, other regions, the nation
@@ -114,9 +114,9 @@ public sealed partial class ReportExtractor
             {
                 // an introductory "In Haining," clause counts too
                 var ps = ClauseStart(s, start - 1);
-                if (start - ps <= 6 && _t[ps].W is "in" or "for" or "at") start = ps;
+                if (start - ps <= 6 && PlacePrepositions.Has(_t[ps].W)) start = ps;
                 // an introductory "Nationwide," or "Nationally," clause too
-                else if (start - ps <= 2 && _t[ps].W is "nationwide" or "nationally") start = ps;
+                else if (start - ps <= 2 && NationwideWords.Has(_t[ps].W)) start = ps;
             }
             var lo = Math.Min(start, Math.Min(c.Start, v.Tok));
             for (var k = lo; k < v.Tok; k++)
@@ -131,7 +131,7 @@ public sealed partial class ReportExtractor
                 if (_region.Level != RegionLevels.Country && NationWords.Contains(w) && !AfterRank(k, lo))
                 {
                     if (t.Poss && k > 0 && _t[k - 1].W is { } dw && Directions.Contains(dw)) continue; // "East China's Zhejiang Province": where, not who
-                    if (w == "national" && k + 1 < e && _t[k + 1].W is "high" or "hightech") continue;
+                    if (w == National && k + 1 < e && HighTechStart.Has(_t[k + 1].W)) continue;
                     return "veto:nation";
                 }
                 if (_region.Level == RegionLevels.City && ProvinceWords.Contains(w) && !AfterRank(k, lo)) return "veto:province";
@@ -148,17 +148,17 @@ public sealed partial class ReportExtractor
                 var w = _t[k].W;
                 if (w is null) continue;
                 var n = k + 1 < ce ? _t[k + 1].W : null;
-                if (w is "each" or "every" or "per" && n is "year") return true;
-                if (w is "a" && n is "year" && !(k + 2 < _t.Count && (_t[k + 2].IsP('-') || _t[k + 2].W is "on" or "earlier" or "ago" or "before"))) return true;
-                if (w is "on" && n is "average" || w is "annually" || w is "average" && n is "annual" || w is "annual" && n is "average") return true;
+                if (EachWords.Has(w) && n == Year) return true;
+                if (w == A && n == Year && !(k + 2 < _t.Count && (_t[k + 2].IsP('-') || NotYearlyAfterAYear.Has(_t[k + 2].W)))) return true;
+                if (w == On && n == Average || w == Annually || w == Average && n == Annual || w == Annual && n == Average) return true;
             }
             return false;
         }
 
         /// <summary>"new jobs in cities and towns": the urban jobs' own wording, not an area inside the region.</summary>
         private bool CitiesAndTowns(int k) =>
-            _t[k].W == "cities" && k + 2 < _t.Count && _t[k + 1].W == And && _t[k + 2].W == "towns"
-            || _t[k].W == "towns" && k >= 2 && _t[k - 1].W == And && _t[k - 2].W == "cities";
+            _t[k].W == Cities && k + 2 < _t.Count && _t[k + 1].W == And && _t[k + 2].W == Towns
+            || _t[k].W == Towns && k >= 2 && _t[k - 1].W == And && _t[k - 2].W == Cities;
 
         private bool AfterRank(int k, int lo)
         {
