@@ -22,10 +22,14 @@ public sealed partial class ReportIngestor
     private readonly TimeProvider _time;
     private readonly ILogger<ReportIngestor> _logger;
     private readonly Gazetteer _gazetteer = Gazetteer.Default;
+    private readonly DataChangeStamp? _changes;
 
-    public ReportIngestor(ReportStore store, ReportExtractor extractor, IOptions<ReportFunctionsOptions> options, TimeProvider time, ILogger<ReportIngestor> logger)
+    /// <param name="changes">Touched when a report's facts change, so every instance's cached answers follow (none in tests of ingestion alone).</param>
+    public ReportIngestor(ReportStore store, ReportExtractor extractor, IOptions<ReportFunctionsOptions> options, TimeProvider time, ILogger<ReportIngestor> logger,
+        DataChangeStamp? changes = null)
     {
         _store = store;
+        _changes = changes;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -267,6 +271,8 @@ public sealed partial class ReportIngestor
         record.IngestedAt = facts.Count > 0 ? facts[0].IngestedAt : _time.GetUtcNow();
         if (failure is null) record.LastError = null;
         await _store.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+        // The switch above is what readers see (facts appear, change or go): cached answers of every instance follow.
+        if (_changes is not null) await _changes.TouchAsync(DataArea.Facts, cancellationToken).ConfigureAwait(false);
         if (!record.NeedsCleanup) return;
         try
         {
