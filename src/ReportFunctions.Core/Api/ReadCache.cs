@@ -98,6 +98,9 @@ public sealed class ReadCache : IDisposable
         }
     }
 
+    /// <summary>How many times the answers of <paramref name="area"/> were dropped (a change seen).</summary>
+    public long Generation(DataArea area) => Interlocked.Read(ref _generations[(int)area]);
+
     /// <summary>Forgets every answer of <paramref name="area"/> (also those being read now).</summary>
     public void Invalidate(DataArea area)
     {
