@@ -25,6 +25,14 @@ public static class BenchCommands
         return result.Errors == 0 ? 0 : 1;
     }
 
+    /// <summary><c>reports bench-ingest [--reports 200] [--parallelism 16] [--seeds DIR] [--connection CS]</c>: the ingestion path alone (IngestProfileBenchmark).</summary>
+    public static Task<int> IngestAsync(string[] args)
+    {
+        var cli = CliOptions.Parse(args);
+        return IngestProfileBenchmark.RunAsync(cli.Connection, cli.Get("seeds") ?? "seeds", cli.GetInt("reports", 200), cli.GetInt("parallelism", 16), Console.Out,
+            batching: !cli.Has("no-batching"));
+    }
+
     /// <summary>
     /// <c>reports bench [--url U] [--connection CS] [--sizes 100,1000] [--seconds 30] [--concurrency 8] [--seeds DIR]</c>:
     /// 1. uploads N synthetic reports (the seeds' sentences with other regions and numbers) to the reports container

@@ -21,17 +21,24 @@ internal sealed class PartitionBatcher
 
     public static PartitionBatcher Shared { get; } = new();
 
+    /// <summary>How long the first submission to an idle partition waits for others to join its transaction.</summary>
+    public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(10);
+
+    /// <summary>Off: each submission is its own transaction (for comparison in <c>reports bench-ingest --no-batching</c>).</summary>
+    internal bool Enabled { get; set; } = true;
+
     /// <summary>Upserts <paramref name="actions"/> (all of one partition, at most <see cref="MaxActions"/>) in a transaction, possibly shared with others.</summary>
     public Task SubmitAsync(TableClient table, string partition, IReadOnlyList<TableTransactionAction> actions, CancellationToken cancellationToken)
     {
         if (actions.Count > MaxActions) throw new ArgumentOutOfRangeException(nameof(actions), "at most 100 actions per submission");
+        if (!Enabled) return table.SubmitTransactionAsync(actions, cancellationToken);
         var key = (table.Uri, partition);
-        var queue = _queues.GetOrAdd(key, k => new Queue(table, q => _queues.TryRemove(KeyValuePair.Create(k, q))));
+        var queue = _queues.GetOrAdd(key, k => new Queue(table, this, q => _queues.TryRemove(KeyValuePair.Create(k, q))));
         return queue.Enqueue(actions).WaitAsync(cancellationToken);
     }
 
     /// <summary>One partition's pending submissions; forgotten when idle (a caller still holding it just runs its own loop).</summary>
-    private sealed class Queue(TableClient table, Action<Queue> forget)
+    private sealed class Queue(TableClient table, PartitionBatcher owner, Action<Queue> forget)
     {
         private readonly object _gate = new();
         private readonly List<(IReadOnlyList<TableTransactionAction> Actions, TaskCompletionSource Done)> _pending = [];
@@ -54,6 +61,7 @@ internal sealed class PartitionBatcher
 
         private async Task RunAsync()
         {
+            if (owner.Linger > TimeSpan.Zero) await Task.Delay(owner.Linger).ConfigureAwait(false);
             while (true)
             {
                 var batch = new List<(IReadOnlyList<TableTransactionAction> Actions, TaskCompletionSource Done)>();
@@ -65,7 +73,9 @@ internal sealed class PartitionBatcher
                     {
                         var (actions, done) = _pending[i];
                         if (count + actions.Count > MaxActions) break;
-                        if (!actions.All(a => keys.Add(a.Entity.RowKey))) { i++; continue; } // a repeated key: a later transaction
+                        // A submission repeating a key already in this transaction waits for a later one (the first always goes).
+                        if (batch.Count > 0 && actions.Any(a => keys.Contains(a.Entity.RowKey))) { i++; continue; }
+                        foreach (var a in actions) keys.Add(a.Entity.RowKey);
                         batch.Add((actions, done));
                         count += actions.Count;
                         _pending.RemoveAt(i);
