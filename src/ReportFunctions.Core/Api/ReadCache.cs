@@ -98,6 +98,12 @@ public sealed class ReadCache : IDisposable
         }
     }
 
+    /// <summary>The stamp of <paramref name="area"/> as last read (null before the first read).</summary>
+    public string? Observed(DataArea area)
+    {
+        lock (_observeGate) return _stamps[(int)area];
+    }
+
     /// <summary>How many times the answers of <paramref name="area"/> were dropped (a change seen).</summary>
     public long Generation(DataArea area) => Interlocked.Read(ref _generations[(int)area]);
 

@@ -59,7 +59,7 @@ public sealed class DataChangeStamp
         {
             await _coalescers[(int)area].RunAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is RequestFailedException or HttpRequestException or TimeoutException)
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
         {
             _logger.LogWarning(ex, "Could not record a change of the {Area} data; caches drop their answers at their maximum age", area);
         }
