@@ -16,6 +16,7 @@ public static class AspNetCoreApi
         RouteValues = routeValues.ToDictionary(kv => kv.Key, kv => kv.Value, StringComparer.OrdinalIgnoreCase),
         Query = request.Query.ToDictionary(q => q.Key, q => (string?)q.Value.FirstOrDefault(), StringComparer.OrdinalIgnoreCase),
         Accept = request.Headers.Accept.ToString(),
+        IfNoneMatch = request.Headers.IfNoneMatch.Count == 0 ? null : request.Headers.IfNoneMatch.ToString(),
         ContentType = request.ContentType,
         ContentLength = request.ContentLength,
         Body = request.Body,
@@ -41,9 +42,10 @@ public sealed class ApiResponseResult(ApiResponse response) : IActionResult, IRe
     {
         var http = httpContext.Response;
         http.StatusCode = Response.StatusCode;
-        http.ContentType = Response.ContentType;
         foreach (var (name, value) in Response.Headers) http.Headers[name] = value;
         http.Headers["X-Content-Type-Options"] = "nosniff";
+        if (Response.StatusCode == StatusCodes.Status304NotModified) return; // no body, no content headers
+        http.ContentType = Response.ContentType;
         http.ContentLength = Response.Body.Length;
         await http.Body.WriteAsync(Response.Body, httpContext.RequestAborted).ConfigureAwait(false);
     }

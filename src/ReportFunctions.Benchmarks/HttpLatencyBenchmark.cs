@@ -8,6 +8,10 @@ public sealed record LatencyResult(int Requests, int Errors, double P50Ms, doubl
 {
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
         $"requests={Requests} errors={Errors} p50={P50Ms:F2}ms p99={P99Ms:F2}ms mean={MeanMs:F2}ms max={MaxMs:F2}ms rps={RequestsPerSecond:F1} elapsed={Elapsed.TotalSeconds:F2}s");
+
+    /// <summary>One line per route: req/s, p50, p99 and errors first.</summary>
+    public string Summary(string route) => string.Create(CultureInfo.InvariantCulture,
+        $"{route}: {RequestsPerSecond:F1} req/s, p50 {P50Ms:F2} ms, p99 {P99Ms:F2} ms, {Errors} errors ({Requests} requests in {Elapsed.TotalSeconds:F1} s, mean {MeanMs:F2} ms, max {MaxMs:F2} ms)");
 }
 
 /// <summary>
@@ -29,6 +33,7 @@ public sealed class HttpLatencyBenchmark
         var result = await LoadAsync([url], Math.Min(concurrency, requests), maxRequests: requests, duration: null, cancellationToken).ConfigureAwait(false);
         output?.WriteLine($"GET {url} x{requests} (concurrency {concurrency})");
         output?.WriteLine(result.ToString());
+        output?.WriteLine(result.Summary(path));
         return result;
     }
 
@@ -37,14 +42,14 @@ public sealed class HttpLatencyBenchmark
     /// <paramref name="paths"/> in turn, and reports the same figures (the load part of the <c>bench</c> command).
     /// </summary>
     public async Task<LatencyResult> RunForAsync(Uri baseUrl, IReadOnlyList<string> paths, TimeSpan duration, int concurrency = 8,
-        TextWriter? output = null, CancellationToken cancellationToken = default)
+        TextWriter? output = null, CancellationToken cancellationToken = default, string? label = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(paths.Count, 1);
         var urls = paths.Select(p => new Uri(baseUrl, p)).ToArray();
         foreach (var u in urls) await SendAsync(u, cancellationToken).ConfigureAwait(false);
         var result = await LoadAsync(urls, concurrency, maxRequests: int.MaxValue, duration, cancellationToken).ConfigureAwait(false);
         output?.WriteLine($"GET {string.Join(", ", paths.Take(3))}{(paths.Count > 3 ? $" (+{paths.Count - 3} more)" : "")} for {duration.TotalSeconds:F0} s (concurrency {concurrency})");
-        output?.WriteLine(result.ToString());
+        output?.WriteLine(label is null ? result.ToString() : result.Summary(label));
         return result;
     }
 

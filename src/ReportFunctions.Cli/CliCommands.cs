@@ -67,6 +67,9 @@ public static class CliCommands
             Text("--url", "Host URL (default http://127.0.0.1:7071)"), Text("--sizes", "Report counts to ingest, comma-separated (default 100,1000)"),
             Positive("--seconds", "Seconds of load (default 30)"), Positive("--concurrency", "Requests at once (default 8)"),
             Text("--seeds", "Folder of seed reports"), PositiveNumber("--extract-mb", "Megabytes for the extraction figure (default 20)"), Connection());
+        Add("bench-ingest", "Ingestion alone, in process (no host): reports/s and storage requests per report by kind.", Sync(BenchCommands.IngestAsync),
+            Positive("--reports", "Synthetic reports (default 200)"), Positive("--parallelism", "Reports at once (default 16)"), Text("--seeds", "Folder of seed reports"),
+            Flag("--no-batching", "Each report's rows in transactions of their own (for comparison)"), Connection());
         Add("bench-api", "Latency of one route (p50, p99).", Sync(BenchCommands.ApiAsync),
             Text("--url", "Host URL (default http://127.0.0.1:7071)"), Text("--path", "Route (default /api/regions/Jiaxing/facts)"),
             Positive("--requests", "Requests (default 2000)"), Positive("--concurrency", "Requests at once (default 8)"));

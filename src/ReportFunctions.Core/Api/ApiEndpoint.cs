@@ -14,9 +14,10 @@ public sealed class ApiDispatcher
 {
     private readonly Dictionary<string, ApiEndpoint> _byName;
 
-    public ApiDispatcher(IEnumerable<IApiModule> modules)
+    /// <param name="cache">Answers the read endpoints it caches (<see cref="ReadCache.CachedEndpoints"/>) from memory while the data is unchanged.</param>
+    public ApiDispatcher(IEnumerable<IApiModule> modules, ReadCache? cache = null)
     {
-        _byName = modules.SelectMany(m => m.Endpoints).ToDictionary(e => e.Name, StringComparer.Ordinal);
+        _byName = modules.SelectMany(m => m.Endpoints).Select(e => cache?.Wrap(e) ?? e).ToDictionary(e => e.Name, StringComparer.Ordinal);
     }
 
     public IReadOnlyCollection<ApiEndpoint> Endpoints => _byName.Values;

@@ -9,6 +9,8 @@ public sealed class ApiRequest
     /// <summary>Query string values (first value of each name), URL-decoded.</summary>
     public IReadOnlyDictionary<string, string?> Query { get; init; } = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
     public string? Accept { get; init; }
+    /// <summary>The <c>If-None-Match</c> header: entity tags the client holds (answered 304 when one is current).</summary>
+    public string? IfNoneMatch { get; init; }
     public string? ContentType { get; init; }
     public long? ContentLength { get; init; }
     public Stream Body { get; init; } = Stream.Null;

@@ -13,6 +13,20 @@ public sealed class ApiResponse
     public byte[] Body { get; init; } = [];
     public IReadOnlyDictionary<string, string> Headers { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>
+    /// For answers that show ages (rankings, attainment): renders the same data as of another time, so a cached answer
+    /// shows current ages without reading storage again (<see cref="ReadCache"/>). The time may only enter as ages clamped
+    /// at zero: rendered at the Unix epoch, the answer is the time-independent form its ETag is computed from.
+    /// </summary>
+    public Func<DateTimeOffset, ApiResponse>? RenderAt { get; init; }
+
+    /// <summary>An answer rendered now by <paramref name="render"/>, which can render it again at another time (<see cref="RenderAt"/>).</summary>
+    public static ApiResponse TimeVarying(Func<DateTimeOffset, ApiResponse> render, DateTimeOffset now)
+    {
+        var r = render(now);
+        return new ApiResponse { StatusCode = r.StatusCode, ContentType = r.ContentType, Body = r.Body, Headers = r.Headers, RenderAt = render };
+    }
+
     /// <summary>The body as text, without the UTF-8 byte-order mark CSV answers start with.</summary>
     public string BodyText => Encoding.UTF8.GetString(Body.AsSpan().StartsWith(CsvBom.Utf8Bom) ? Body.AsSpan(CsvBom.Utf8Bom.Length) : Body);
 

@@ -63,6 +63,7 @@ public static partial class OpenApiDocument
                 R(200, "Attainment rows", "Attainment", csv: true), Problem(400, "Malformed parameter"), Problem(404, "Unknown indicator")),
             [P(ApiRoutes.OpenApi)] = Get(ApiEndpointNames.OpenApi, "This document", [], R(200, "OpenAPI 3 document", "Object")),
         };
+        AddConditionalGets(paths);
 
         return new JsonObject
         {

@@ -24,6 +24,9 @@ public static class ReportFunctionsServices
         services.TryAddSingleton<ReportExtractor>();
         services.TryAddSingleton<ReportStorage>();
         services.TryAddSingleton<ReportStore>();
+        services.TryAddSingleton<DataChangeStamp>();
+        services.TryAddSingleton(new ReadCacheSettings());
+        services.TryAddSingleton<ReadCache>();
         services.TryAddSingleton<ReportIngestor>();
         services.TryAddSingleton<FactQueries>();
         services.TryAddSingleton<IFactReader>(sp => sp.GetRequiredService<FactQueries>());
@@ -37,10 +40,16 @@ public static class ReportFunctionsServices
         return services;
     }
 
-    /// <summary>The hosts' start-up step that creates every container and table once per process (<see cref="StorageStartup"/>).</summary>
+    /// <summary>
+    /// The hosts' start-up step that creates every container and table once per process (<see cref="StorageStartup"/>), and
+    /// the poll of the data-change stamp that keeps the answer cache fresh (<see cref="DataChangeWatcher"/>; without it, as in
+    /// the CLI, the cache serves nothing from memory).
+    /// </summary>
     public static IServiceCollection AddReportStorageStartup(this IServiceCollection services)
     {
         services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, StorageStartup>());
+        // Each instance polls the data-change stamp, so its cached answers (ReadCache) follow changes made anywhere.
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<Microsoft.Extensions.Hosting.IHostedService, DataChangeWatcher>());
         return services;
     }
 

@@ -27,9 +27,11 @@ public static class StorageNames
     public const string RankingsTable = "Rankings";
     /// <summary>Computed target attainment.</summary>
     public const string AttainmentTable = "Attainment";
+    /// <summary>One row: when the facts and the rankings last changed (<see cref="Storage.DataChangeStamp"/>), which every instance polls to drop cached answers.</summary>
+    public const string DataStampTable = "DataStamps";
     /// <summary>Leases and small bookkeeping rows (ranking runs).</summary>
     public const string LeasesContainer = "reportfunctions-leases";
 
     public static readonly IReadOnlyList<string> AllTables =
-        [ReportsTable, FactsByRegionTable, FactsByIndicatorTable, RankingsTable, AttainmentTable];
+        [ReportsTable, FactsByRegionTable, FactsByIndicatorTable, RankingsTable, AttainmentTable, DataStampTable];
 }

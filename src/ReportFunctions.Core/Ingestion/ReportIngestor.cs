@@ -22,10 +22,14 @@ public sealed partial class ReportIngestor
     private readonly TimeProvider _time;
     private readonly ILogger<ReportIngestor> _logger;
     private readonly Gazetteer _gazetteer = Gazetteer.Default;
+    private readonly DataChangeStamp? _changes;
 
-    public ReportIngestor(ReportStore store, ReportExtractor extractor, IOptions<ReportFunctionsOptions> options, TimeProvider time, ILogger<ReportIngestor> logger)
+    /// <param name="changes">Touched when a report's facts change, so every instance's cached answers follow (none in tests of ingestion alone).</param>
+    public ReportIngestor(ReportStore store, ReportExtractor extractor, IOptions<ReportFunctionsOptions> options, TimeProvider time, ILogger<ReportIngestor> logger,
+        DataChangeStamp? changes = null)
     {
         _store = store;
+        _changes = changes;
         _options = options.Value;
         _time = time;
         _logger = logger;
@@ -177,12 +181,14 @@ public sealed partial class ReportIngestor
         try
         {
             var (result, facts, warnings, failure, text) = Prepare(blobName, bytes, id, now);
+            // A report's first content, with no rows written before: after the switch there is nothing to clean up (saves a query and two writes).
+            var onlyThisGeneration = record.ActiveHash is null && !record.NeedsCleanup && record.TouchedRegions.Count == 0;
             // The text evidence offsets refer to, stored before the report row switches to this content.
             if (failure is null && text is not null)
                 await ReportTexts.SaveAsync(_store.Storage, id, hash, text.Format, text.Text!, cancellationToken).ConfigureAwait(false);
             if (failure is null && facts.Count > 0)
                 await _store.WriteFactsAsync(record, record.WritingGeneration!, facts, cancellationToken).ConfigureAwait(false);
-            await FinishAsync(record, blobName, hash, bytes, blobETag, result, facts, warnings, failure, cancellationToken).ConfigureAwait(false);
+            await FinishAsync(record, blobName, hash, bytes, blobETag, result, facts, warnings, failure, cancellationToken, onlyThisGeneration).ConfigureAwait(false);
             if (failure is not null)
             {
                 _logger.LogWarning("Report {ReportId} ({BlobName}) failed: {Reason}", id, blobName, failure);
@@ -240,7 +246,8 @@ public sealed partial class ReportIngestor
 
     /// <summary>Switches the report row to the new content (facts already written) and deletes superseded rows.</summary>
     private async Task FinishAsync(ReportRecord record, string blobName, string hash, ReportBytes bytes, string? blobETag,
-        ExtractionResult? result, IReadOnlyList<StoredFact> facts, IReadOnlyList<string> warnings, string? failure, CancellationToken cancellationToken)
+        ExtractionResult? result, IReadOnlyList<StoredFact> facts, IReadOnlyList<string> warnings, string? failure, CancellationToken cancellationToken,
+        bool onlyThisGeneration = false)
     {
         var previous = record.ActiveHash;
         record.BlobName = blobName;
@@ -250,6 +257,7 @@ public sealed partial class ReportIngestor
         // A failed report has no facts: its active hash matches no rows (not even rows a crashed try left).
         record.ActiveHash = failure is null ? generation : "failed-" + generation;
         if (previous is not null && previous != record.ActiveHash) record.NeedsCleanup = true;
+        else if (onlyThisGeneration && failure is null) record.NeedsCleanup = false; // every row written is of the active hash
         record.Status = failure is null ? ReportStatus.Succeeded : ReportStatus.Failed;
         record.ProcessingSince = null;
         record.Error = failure;
@@ -267,6 +275,8 @@ public sealed partial class ReportIngestor
         record.IngestedAt = facts.Count > 0 ? facts[0].IngestedAt : _time.GetUtcNow();
         if (failure is null) record.LastError = null;
         await _store.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+        // The switch above is what readers see (facts appear, change or go): cached answers of every instance follow.
+        if (_changes is not null) await _changes.TouchAsync(DataArea.Facts, cancellationToken).ConfigureAwait(false);
         if (!record.NeedsCleanup) return;
         try
         {

@@ -78,37 +78,44 @@ public sealed class RankingApiModule : IApiModule
         if (ranking is null)
             return NoData(what, $"There is none for {period}. Periods with one: {(periods.Count == 0 ? "none" : string.Join(", ", periods))}.", periods);
 
-        var age = AgeSeconds(ranking.ComputedAt);
-        var headers = new Dictionary<string, string> { ["Age"] = ((long)age).ToString(CultureInfo.InvariantCulture) };
-        if (request.WantsCsv)
+        // Rendered again as of a later time by the answer cache (ages move on, the data does not); it keeps no request.
+        var csv = request.WantsCsv;
+        return ApiResponse.TimeVarying(Render, _time.GetUtcNow());
+
+        ApiResponse Render(DateTimeOffset now)
         {
-            return ApiResponse.Csv(
-                ["rank", "region", "province", "value", "unit", "qualifier", "ranked", "percentile", "report_id", "report_year",
-                 "indicator", "period", "kind", "level", "scope", "direction", "computed_at", "age_seconds"],
-                ranking.Entries.Select(e => (IReadOnlyList<object?>)
-                [
-                    e.Rank, e.Region, e.Province, e.Value, e.Unit, e.Qualifier, e.Ranked, e.Percentile, e.ReportId, e.ReportYear,
-                    indicator.Code, period, kind, level, scope, DirectionName(ranking.Direction), ranking.ComputedAt.ToString("O", CultureInfo.InvariantCulture), age,
-                ]), headers);
+            var age = AgeSeconds(ranking.ComputedAt, now);
+            var headers = new Dictionary<string, string> { ["Age"] = ((long)age).ToString(CultureInfo.InvariantCulture) };
+            if (csv)
+            {
+                return ApiResponse.Csv(
+                    ["rank", "region", "province", "value", "unit", "qualifier", "ranked", "percentile", "report_id", "report_year",
+                     "indicator", "period", "kind", "level", "scope", "direction", "computed_at", "age_seconds"],
+                    ranking.Entries.Select(e => (IReadOnlyList<object?>)
+                    [
+                        e.Rank, e.Region, e.Province, e.Value, e.Unit, e.Qualifier, e.Ranked, e.Percentile, e.ReportId, e.ReportYear,
+                        indicator.Code, period, kind, level, scope, DirectionName(ranking.Direction), ranking.ComputedAt.ToString("O", CultureInfo.InvariantCulture), age,
+                    ]), headers);
+            }
+            return ApiResponse.JsonBody(new
+            {
+                Indicator = indicator.Code,
+                indicator.Description,
+                ranking.Unit,
+                Direction = DirectionName(ranking.Direction),
+                Period = period,
+                Kind = kind,
+                Level = level,
+                Province = ranking.Key.Province,
+                ComputedAt = ranking.ComputedAt,
+                AgeSeconds = age,
+                InputFingerprint = ranking.Fingerprint,
+                Ranked = ranking.Count,
+                PercentileDefinition,
+                AvailablePeriods = periods,
+                Entries = ranking.Entries,
+            }, headers: headers);
         }
-        return ApiResponse.JsonBody(new
-        {
-            Indicator = indicator.Code,
-            indicator.Description,
-            ranking.Unit,
-            Direction = DirectionName(ranking.Direction),
-            Period = period,
-            Kind = kind,
-            Level = level,
-            Province = ranking.Key.Province,
-            ComputedAt = ranking.ComputedAt,
-            AgeSeconds = age,
-            InputFingerprint = ranking.Fingerprint,
-            Ranked = ranking.Count,
-            PercentileDefinition,
-            AvailablePeriods = periods,
-            Entries = ranking.Entries,
-        }, headers: headers);
     }
 
     public async Task<ApiResponse> GetAttainmentAsync(ApiRequest request, CancellationToken ct)
@@ -141,26 +148,32 @@ public sealed class RankingApiModule : IApiModule
 
         // With a province: its cities, keeping their ranks among all cities.
         var entries = province is null ? set.Entries : set.Entries.Where(e => e.Province == province).ToList();
-        var age = AgeSeconds(set.ComputedAt);
-        var headers = new Dictionary<string, string> { ["Age"] = ((long)age).ToString(CultureInfo.InvariantCulture) };
-        if (request.WantsCsv)
-            return ApiResponse.Csv(AttainmentCsvHeader, entries.Select(e => AttainmentCsvRow(e, set.ComputedAt, age)), headers);
-        return ApiResponse.JsonBody(new
+        var csv = request.WantsCsv;
+        return ApiResponse.TimeVarying(Render, _time.GetUtcNow());
+
+        ApiResponse Render(DateTimeOffset now)
         {
-            Indicator = indicator.Code,
-            set.Unit,
-            Direction = DirectionName(set.Direction),
-            set.GapOrder,
-            Period = period,
-            Level = level,
-            Province = province,
-            set.ComputedAt,
-            AgeSeconds = age,
-            InputFingerprint = set.Fingerprint,
-            Ranked = set.Entries.Count,
-            AvailablePeriods = periods,
-            Entries = entries,
-        }, headers: headers);
+            var age = AgeSeconds(set.ComputedAt, now);
+            var headers = new Dictionary<string, string> { ["Age"] = ((long)age).ToString(CultureInfo.InvariantCulture) };
+            if (csv)
+                return ApiResponse.Csv(AttainmentCsvHeader, entries.Select(e => AttainmentCsvRow(e, set.ComputedAt, age)), headers);
+            return ApiResponse.JsonBody(new
+            {
+                Indicator = indicator.Code,
+                set.Unit,
+                Direction = DirectionName(set.Direction),
+                set.GapOrder,
+                Period = period,
+                Level = level,
+                Province = province,
+                set.ComputedAt,
+                AgeSeconds = age,
+                InputFingerprint = set.Fingerprint,
+                Ranked = set.Entries.Count,
+                AvailablePeriods = periods,
+                Entries = entries,
+            }, headers: headers);
+        }
     }
 
     public async Task<ApiResponse> GetRegionAttainmentAsync(ApiRequest request, CancellationToken ct)
@@ -179,22 +192,28 @@ public sealed class RankingApiModule : IApiModule
         var rows = (await _attainment.GetRegionAsync(region.Name, ct).ConfigureAwait(false))
             .Where(r => (string.IsNullOrEmpty(code) || r.Entry.Indicator == code) && (string.IsNullOrEmpty(period) || r.Entry.Period == period))
             .OrderBy(r => r.Entry.Indicator, StringComparer.Ordinal).ThenByDescending(r => r.Entry.Period, StringComparer.Ordinal).ToList();
-        if (request.WantsCsv)
-            return ApiResponse.Csv(AttainmentCsvHeader, rows.Select(r => AttainmentCsvRow(r.Entry, r.ComputedAt, AgeSeconds(r.ComputedAt))));
-        return ApiResponse.JsonBody(new
+        var csv = request.WantsCsv;
+        return ApiResponse.TimeVarying(Render, _time.GetUtcNow());
+
+        ApiResponse Render(DateTimeOffset now)
         {
-            Region = region.Name,
-            region.Level,
-            region.Province,
-            Met = rows.Count(r => r.Entry.Met),
-            Missed = rows.Count(r => !r.Entry.Met),
-            Attainment = rows.Select(r => new
+            if (csv)
+                return ApiResponse.Csv(AttainmentCsvHeader, rows.Select(r => AttainmentCsvRow(r.Entry, r.ComputedAt, AgeSeconds(r.ComputedAt, now))));
+            return ApiResponse.JsonBody(new
             {
-                r.Entry.Indicator, r.Entry.Period, r.Entry.Unit, r.Entry.Target, r.Entry.TargetQualifier, r.Entry.TargetReportId,
-                r.Entry.Actual, r.Entry.ActualQualifier, r.Entry.ActualReportId, r.Entry.Gap, r.Entry.Met, r.Entry.Outcome,
-                r.Entry.Rank, r.Entry.Ranked, RankedAmong = r.Entry.Level, r.ComputedAt, AgeSeconds = AgeSeconds(r.ComputedAt),
-            }),
-        });
+                Region = region.Name,
+                region.Level,
+                region.Province,
+                Met = rows.Count(r => r.Entry.Met),
+                Missed = rows.Count(r => !r.Entry.Met),
+                Attainment = rows.Select(r => new
+                {
+                    r.Entry.Indicator, r.Entry.Period, r.Entry.Unit, r.Entry.Target, r.Entry.TargetQualifier, r.Entry.TargetReportId,
+                    r.Entry.Actual, r.Entry.ActualQualifier, r.Entry.ActualReportId, r.Entry.Gap, r.Entry.Met, r.Entry.Outcome,
+                    r.Entry.Rank, r.Entry.Ranked, RankedAmong = r.Entry.Level, r.ComputedAt, AgeSeconds = AgeSeconds(r.ComputedAt, now),
+                }),
+            });
+        }
     }
 
     private static readonly string[] AttainmentCsvHeader =
@@ -212,8 +231,9 @@ public sealed class RankingApiModule : IApiModule
         ApiResponse.Problem(404, "Ranking not found", $"No {what}. {detail}",
             new Dictionary<string, object?> { ["available_periods"] = periods.ToArray() });
 
-    private double AgeSeconds(DateTimeOffset computedAt) =>
-        Math.Max(0, Math.Round((_time.GetUtcNow() - computedAt).TotalSeconds, 1));
+    /// <summary>Seconds since <paramref name="computedAt"/> as of <paramref name="now"/>, never below zero (ApiResponse.RenderAt relies on it).</summary>
+    private static double AgeSeconds(DateTimeOffset computedAt, DateTimeOffset now) =>
+        Math.Max(0, Math.Round((now - computedAt).TotalSeconds, 1));
 
     public static string DirectionName(RankDirection d) => d switch
     {

@@ -44,8 +44,8 @@ public sealed class RankingRefresher
     private readonly Storage.CreateOnce _leasesCreated;
 
     public RankingRefresher(IFactReader facts, RankingStore rankings, AttainmentStore attainment, BlobServiceClient blobs,
-        TimeProvider time, ILogger<RankingRefresher> logger)
-        : this(facts, rankings, attainment, blobs, time, logger, new RankingRefresherSettings()) { }
+        TimeProvider time, ILogger<RankingRefresher> logger, Storage.DataChangeStamp? changes = null)
+        : this(facts, rankings, attainment, blobs, time, logger, new RankingRefresherSettings()) { Changes = changes; }
 
     public RankingRefresher(IFactReader facts, RankingStore rankings, AttainmentStore attainment, BlobServiceClient blobs,
         TimeProvider time, ILogger<RankingRefresher> logger, RankingRefresherSettings settings)
@@ -70,6 +70,9 @@ public sealed class RankingRefresher
         await _rankings.EnsureCreatedAsync().ConfigureAwait(false);
         await _attainment.EnsureCreatedAsync().ConfigureAwait(false);
     }
+
+    /// <summary>cached-reads (issue 14): touched at the end of a refresh that wrote or removed anything (none: no touch).</summary>
+    public Storage.DataChangeStamp? Changes { get; init; }
 
     public async Task<RankingRefreshSummary> RefreshAsync(CancellationToken cancellationToken)
     {
@@ -115,6 +118,10 @@ public sealed class RankingRefresher
         {
             if (await _attainment.DeleteAsync(h.Value, ct).ConfigureAwait(false)) Interlocked.Increment(ref setsRemoved);
         }).ConfigureAwait(false);
+
+        // ---- cached-reads: ONE call: readers' caches follow a refresh that wrote or removed anything (DataChangeStamp, issue 14).
+        if (Changes is not null && (rankingResults.Any(r => r == PublishResult.Written) || setResults.Any(r => r == PublishResult.Written) || removed > 0 || setsRemoved > 0))
+            await Changes.TouchAsync(Storage.DataArea.Rankings, cancellationToken).ConfigureAwait(false);
 
         var summary = new RankingRefreshSummary
         {

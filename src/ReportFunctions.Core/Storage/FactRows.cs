@@ -88,6 +88,26 @@ internal static class FactRows
         return (f.Fact.Indicator, IndicatorRowKey(f, Hash(regionRow) ?? "", regionRow.GetInt32("Seq") ?? 0));
     }
 
+    /// <summary>
+    /// Upserts rows: the partitions at once (at most <see cref="UpsertParallelism"/>), each partition's chunks of up to 100 in
+    /// turn, through <see cref="PartitionBatcher"/> (which may share a transaction with other ingestions' rows of the same
+    /// partition). <paramref name="afterEachTransaction"/> runs after each of this caller's chunks.
+    /// </summary>
+    public static Task UpsertAsync(TableClient table, IEnumerable<(string PartitionKey, TableTransactionAction Action)> actions,
+        Func<Task>? afterEachTransaction, CancellationToken cancellationToken) =>
+        Parallel.ForEachAsync(actions.GroupBy(a => a.PartitionKey, StringComparer.Ordinal).ToList(),
+            new ParallelOptions { MaxDegreeOfParallelism = UpsertParallelism, CancellationToken = cancellationToken }, async (partition, ct) =>
+            {
+                foreach (var chunk in partition.Select(a => a.Action).Chunk(PartitionBatcher.MaxActions))
+                {
+                    await PartitionBatcher.Shared.SubmitAsync(table, partition.Key, chunk, ct).ConfigureAwait(false);
+                    if (afterEachTransaction is not null) await afterEachTransaction().ConfigureAwait(false);
+                }
+            });
+
+    /// <summary>Partitions of one report's rows written at once.</summary>
+    public const int UpsertParallelism = 8;
+
     /// <summary>Runs actions in entity-group transactions of up to 100 per partition.</summary>
     public static async Task SubmitAsync(TableClient table, IEnumerable<(string PartitionKey, TableTransactionAction Action)> actions,
         Func<Task>? afterEachTransaction, CancellationToken cancellationToken)

@@ -24,6 +24,7 @@ public sealed class ReportStorage
         if (!string.IsNullOrEmpty(namePrefix) && (!char.IsAsciiLetter(namePrefix[0]) || !namePrefix.All(char.IsAsciiLetterOrDigit) || namePrefix.Length > 20))
             throw new ArgumentException("The name prefix must be up to 20 letters and digits, starting with a letter.", nameof(namePrefix));
         var prefix = namePrefix ?? "";
+        NamePrefix = prefix;
         TableService = tables;
         BlobService = blobs;
         Reports = tables.GetTableClient(prefix + StorageNames.ReportsTable);
@@ -41,6 +42,8 @@ public sealed class ReportStorage
         });
     }
 
+    /// <summary>The prefix of every table and container name ("" in production).</summary>
+    public string NamePrefix { get; }
     public TableServiceClient TableService { get; }
     public BlobServiceClient BlobService { get; }
     public TableClient Reports { get; }

@@ -89,11 +89,11 @@ public sealed class ReportStore
         }
 
         var numbered = facts.Select((f, i) => (Fact: f, Seq: i)).ToList();
-        await FactRows.SubmitAsync(_storage.FactsByRegion,
+        await FactRows.UpsertAsync(_storage.FactsByRegion,
             numbered.Select(x => (x.Fact.Fact.Region, new TableTransactionAction(TableTransactionActionType.UpsertReplace,
                 FactRows.ToEntity(x.Fact.Fact.Region, FactRows.RegionRowKey(x.Fact, hash, x.Seq), x.Fact, hash, x.Seq)))),
             AfterFactTransaction, cancellationToken).ConfigureAwait(false);
-        await FactRows.SubmitAsync(_storage.FactsByIndicator,
+        await FactRows.UpsertAsync(_storage.FactsByIndicator,
             numbered.Select(x => (x.Fact.Fact.Indicator, new TableTransactionAction(TableTransactionActionType.UpsertReplace,
                 FactRows.ToEntity(x.Fact.Fact.Indicator, FactRows.IndicatorRowKey(x.Fact, hash, x.Seq), x.Fact, hash, x.Seq)))),
             AfterFactTransaction, cancellationToken).ConfigureAwait(false);

@@ -10,7 +10,7 @@ namespace ReportFunctions.Core.Storage;
 /// refresh issue no create-if-not-exists request (each of which logs a 409 when the resource exists).
 /// If storage cannot be reached now, the first use creates them instead (the once-per-instance step is retried).
 /// </summary>
-public sealed partial class StorageStartup(ReportStorage storage, RankingRefresher refresher, ILogger<StorageStartup> logger) : IHostedService
+public sealed partial class StorageStartup(ReportStorage storage, RankingRefresher refresher, DataChangeStamp stamp, ILogger<StorageStartup> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -18,6 +18,7 @@ public sealed partial class StorageStartup(ReportStorage storage, RankingRefresh
         {
             await storage.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
             await refresher.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
+            await stamp.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false);
             LogCreated(logger);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

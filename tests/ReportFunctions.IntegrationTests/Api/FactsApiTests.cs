@@ -454,7 +454,10 @@ public sealed class FactsApiTests(AzuriteFixture azurite)
         Assert.Equal(names.Order(), operations.Select(o => o.Value.GetProperty("operationId").GetString()!).Order());
         Assert.All(operations, o => Assert.True(o.Value.GetProperty("responses").EnumerateObject().Any()));
         var regionFacts = paths.GetProperty("/regions/{region}/facts").GetProperty("get").GetProperty("parameters").EnumerateArray().Select(p => p.GetProperty("name").GetString());
-        Assert.Equal(["region", "indicator", "period", "kind", "all", "continuation", "page_size", "format"], regionFacts);
+        Assert.Equal(["region", "indicator", "period", "kind", "all", "continuation", "page_size", "format", "If-None-Match"], regionFacts);
+        var cachedGet = paths.GetProperty("/regions/{region}/facts").GetProperty("get").GetProperty("responses");
+        Assert.True(cachedGet.GetProperty("304").GetProperty("headers").TryGetProperty("ETag", out _));
+        Assert.True(cachedGet.GetProperty("200").GetProperty("headers").TryGetProperty("ETag", out _));
         Assert.True(paths.GetProperty("/reports").GetProperty("post").TryGetProperty("requestBody", out _));
         Assert.True(paths.GetProperty("/reports").GetProperty("post").GetProperty("responses").TryGetProperty("413", out _));
     }
