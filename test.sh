@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Runs every test: installs Azurite (from package-lock.json), starts it in memory on free ports,
-# runs `dotnet test` for the solution, stops Azurite even when tests fail, exits with the tests' status.
+# Runs every test: installs Azurite (from package-lock.json) and Chromium (Debian's, for the dashboard's browser tests)
+# when missing, starts Azurite in memory on free ports, runs `dotnet test` for the solution, stops Azurite even when
+# tests fail, exits with the tests' status. Screenshots of the dashboard's views land in .run/screenshots/, its load
+# figures in .run/dashboard-load.txt.
 set -uo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh
 
 ensure_azurite_installed || exit 1
+ensure_chromium_installed || exit 1
 mkdir -p .run
 start_azurite .run/azurite-test.log --inMemoryPersistence --blobPort 0 --queuePort 0 --tablePort 0 || exit 1
 trap 'stop_pid "$AZURITE_PID"' EXIT INT TERM
@@ -25,6 +28,8 @@ else
   echo "openapi lint: FAILED (see .run/openapi-lint.log)"
   [ "$status" -eq 0 ] && status=1
 fi
+
+[ -f .run/dashboard-load.txt ] && cat .run/dashboard-load.txt
 
 # One closing line with the totals of every test assembly.
 awk '/(Passed|Failed)! +- +Failed: +[0-9]+, +Passed: +[0-9]+, +Skipped: +[0-9]+/ {

@@ -6,8 +6,8 @@ using ReportFunctions.IntegrationTests.Support;
 namespace ReportFunctions.BrowserTests.Support;
 
 /// <summary>
-/// LocalHost on its own Azurite with the reports ./run.sh loads (seeds/, seeds/zh/ and the synthetic reports of regions no
-/// seed is about), uploaded through the API, ingested and ranked; and one Chromium. Shared by the dashboard's tests.
+/// LocalHost on its own Azurite with the reports ./run.sh loads (seeds/, seeds/zh/, the synthetic reports of regions no
+/// seed is about, and the national report of seeds/national), uploaded through the API, ingested and ranked; and one Chromium. Shared by the dashboard's tests.
 /// </summary>
 public sealed class DashboardSite : IAsyncLifetime
 {
@@ -22,6 +22,7 @@ public sealed class DashboardSite : IAsyncLifetime
         .. Directory.GetFiles(RepoPaths.Seeds, "*.txt").Order(),
         .. Directory.GetFiles(Path.Combine(RepoPaths.Seeds, "zh"), "*.txt").Order(),
         .. new[] { "guangzhou", "hangzhou", "ningbo", "guangdong" }.SelectMany(r => Directory.GetFiles(Path.Combine(RepoPaths.Seeds, "synthetic"), r + "-*.txt")).Order(),
+        .. Directory.GetFiles(Path.Combine(RepoPaths.Seeds, "national"), "*.txt").Order(),
     ];
 
     public async Task InitializeAsync()
