@@ -94,6 +94,13 @@ public sealed class DashboardViewTests(DashboardSite site) : IAsyncLifetime
         Assert.Equal(
             facts.Select(f => (f.GetProperty("indicator").GetString(), f.GetProperty("period").GetString(), f.GetProperty("kind").GetString(), f.GetProperty("value").GetDouble())).Order(),
             rows.Select(r => ((string?)r["indicator"], (string?)r["period"], (string?)r["kind"], D(r["value"]))).Order());
+        // Numbers as analysts read them: money in 亿元 with billions of yuan, percentages with their qualifier.
+        var gdp = facts.First(f => f.GetProperty("unit").GetString() == "CNY" && f.GetProperty("value").GetDouble() >= 1e8);
+        var growthTarget = facts.First(f => f.GetProperty("unit").GetString() == "%" && f.GetProperty("kind").GetString() == "target" && f.GetProperty("qualifier").GetString() == "about");
+        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"{gdp.GetProperty("value").GetDouble() / 1e8:#,0.##}亿元 ({gdp.GetProperty("value").GetDouble() / 1e9:#,0.##} billion yuan)"),
+            await ValueCellAsync(gdp));
+        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"about {growthTarget.GetProperty("value").GetDouble():#,0.##}%"), await ValueCellAsync(growthTarget));
+
         // Every chart has its table.
         Assert.Equal(await Page.Locator(".chart canvas").CountAsync(), await Page.Locator("table[id^='table-']").CountAsync());
         await _dashboard.ScreenshotAsync("region");
@@ -118,6 +125,10 @@ public sealed class DashboardViewTests(DashboardSite site) : IAsyncLifetime
         Assert.Equal(report.GetProperty("facts").GetArrayLength(), (await _dashboard.RowsAsync("#report-facts")).Count);
         _dashboard.AssertClean();
     }
+
+    /// <summary>The value cell of a fact's row in the region view.</summary>
+    private Task<string?> ValueCellAsync(JsonElement f) => Page.Locator(
+        $"tr[data-indicator='{f.GetProperty("indicator").GetString()}'][data-period='{f.GetProperty("period").GetString()}'][data-kind='{f.GetProperty("kind").GetString()}'] td[data-key='value']").First.TextContentAsync();
 
     [Fact]
     public async Task Targets_view_shows_each_regions_target_against_its_outcome_and_the_share_met_per_period()

@@ -80,10 +80,10 @@ public sealed class DashboardPage : IAsyncDisposable
     public async Task<double?[][]> ChartDataAsync(string canvasSelector) =>
         await Page.EvalOnSelectorAsync<double?[][]>(canvasSelector, "c => Chart.getChart(c).data.datasets.map(d => d.data)");
 
-    public async Task ScreenshotAsync(string name)
+    public async Task ScreenshotAsync(string name, bool fullPage = true)
     {
         Directory.CreateDirectory(ScreenshotFolder);
-        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = true });
+        await Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ScreenshotFolder, name + ".png"), FullPage = fullPage });
     }
 
     /// <summary>No request left the host and no console error was logged.</summary>

@@ -27,11 +27,20 @@ public sealed class DashboardSite : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        Azurite = await AzuriteProcess.StartAsync();
-        Host = await LocalHostProcess.StartAsync(Azurite.ConnectionString, new Dictionary<string, string> { ["RECONCILE_SCHEDULE"] = "*/3 * * * * *" });
-        await LoadAsync(Host.Http, SampleReports);
-        Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
-        Browser = await Chromium.LaunchAsync(Playwright);
+        try
+        {
+            Azurite = await AzuriteProcess.StartAsync();
+            Host = await LocalHostProcess.StartAsync(Azurite.ConnectionString, new Dictionary<string, string> { ["RECONCILE_SCHEDULE"] = "*/3 * * * * *" });
+            await LoadAsync(Host.Http, SampleReports);
+            Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
+            Browser = await Chromium.LaunchAsync(Playwright);
+        }
+        catch
+        {
+            // xunit does not dispose a fixture whose initialisation failed: stop what was started.
+            await DisposeAsync();
+            throw;
+        }
     }
 
     /// <summary>Uploads the reports through POST /api/reports, waits until each is ingested, and refreshes the rankings.</summary>
