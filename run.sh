@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # Runs the app on Azurite with the sample reports loaded:
 # installs Azurite (from package-lock.json), starts it with data under .azurite/ (git-ignored),
-# builds and starts LocalHost on http://127.0.0.1:7071, uploads seeds/ to the `reports` container,
-# waits until every report is ingested, prints what was loaded, then serves until Ctrl-C.
+# builds and starts LocalHost on http://127.0.0.1:7071 (the dashboard at /, the API under /api), uploads seeds/ to the
+# `reports` container, waits until every report is ingested, prints what was loaded, then serves until Ctrl-C.
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/common.sh
 
 API=http://127.0.0.1:7071/api
+DASHBOARD=http://127.0.0.1:7071/
+echo "Dashboard: $DASHBOARD (once the reports are loaded, below; Ctrl-C stops everything)"
 for port in 10000 10001 10002 7071; do
   if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
     echo "Port $port is in use: stop whatever listens there (another Azurite or LocalHost?) and run again." >&2
@@ -56,8 +58,9 @@ done
 # seed is about are loaded, so a real report's figures are never replaced by made-up ones. seeds/zh/ holds a sample report
 # in Chinese (written here in the style of the originals): its facts sit beside the English ones, and Jiaxing's 2023
 # targets (English seed) meet its 2023 outcomes (Chinese sample) in the attainment answers.
-REPORTS=(seeds/*.txt seeds/zh/*.txt seeds/synthetic/{guangzhou,hangzhou,ningbo,guangdong}-*.txt)
-echo "==> uploading ${#REPORTS[@]} reports (seeds/, seeds/zh/ and seeds/synthetic/) to the reports container"
+# seeds/national/ holds the nation's 2024 targets, which target amplification sets provinces against.
+REPORTS=(seeds/*.txt seeds/zh/*.txt seeds/synthetic/{guangzhou,hangzhou,ningbo,guangdong}-*.txt seeds/national/*.txt)
+echo "==> uploading ${#REPORTS[@]} reports (seeds/, seeds/zh/, seeds/synthetic/ and seeds/national/) to the reports container"
 reports upload "${REPORTS[@]}"
 echo "==> waiting until every report is ingested"
 reports wait "${REPORTS[@]}" --timeout 120
@@ -66,6 +69,7 @@ reports summary
 
 cat <<URLS
 
+Dashboard: $DASHBOARD  (rankings, targets vs outcomes, target amplification, regions, reports and upload)
 Try:
   $API/regions
   $API/regions/Jiaxing/facts
@@ -73,6 +77,7 @@ Try:
   $API/indicators/gdp_growth/facts?kind=target
   $API/rankings/gdp_growth?kind=actual
   $API/reports
+  $API/amplification/gdp_growth
   $API/openapi.json
 Log: .run/localhost.log. Serving until Ctrl-C.
 URLS

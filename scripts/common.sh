@@ -3,10 +3,11 @@
 
 repo_root() { cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd; }
 
-# Installs the repo's npm dev tools (Azurite) from package-lock.json when missing or stale. Never global.
+# Installs the repo's npm packages (Azurite, Redocly, and Chart.js, which the dashboard embeds) from package-lock.json
+# when missing or stale. Never global.
 ensure_azurite_installed() {
-  if [ ! -x node_modules/.bin/azurite ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-    echo "==> installing Azurite from package-lock.json (npm ci)"
+  if [ ! -x node_modules/.bin/azurite ] || [ ! -f node_modules/chart.js/dist/chart.umd.min.js ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+    echo "==> installing Azurite, Redocly and Chart.js from package-lock.json (npm ci)"
     npm ci --no-audit --no-fund --loglevel=error
   fi
 }
@@ -43,4 +44,16 @@ stop_pid() {
     for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || return 0; sleep 0.1; done
     kill -9 "$pid" 2>/dev/null || true
   fi
+}
+
+# The dashboard's browser tests drive Debian's Chromium (Playwright's own browser download is not used): installs it when
+# missing (CI runs as root on a clean machine). CHROMIUM_PATH names another build.
+ensure_chromium_installed() {
+  if [ -n "${CHROMIUM_PATH:-}" ] && [ -x "$CHROMIUM_PATH" ]; then return 0; fi
+  if command -v chromium >/dev/null 2>&1; then return 0; fi
+  echo "==> installing Chromium (apt-get install chromium) for the dashboard's browser tests"
+  local sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq chromium >/dev/null \
+    || { echo "Chromium could not be installed: the browser tests will fail (apt-get install chromium)"; return 1; }
 }

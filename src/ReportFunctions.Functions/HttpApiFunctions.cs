@@ -73,4 +73,8 @@ public sealed class HttpApiFunctions(ApiDispatcher api)
     [Function(ApiEndpointNames.GetAttainment)]
     public async Task<IActionResult> GetAttainment([HttpTrigger(Level, "get", Route = ApiRoutes.Attainment)] HttpRequest req, string code, CancellationToken ct)
         => await Run(ApiEndpointNames.GetAttainment, req, ct, ("code", code));
+
+    [Function(ApiEndpointNames.GetAmplification)]
+    public async Task<IActionResult> GetAmplification([HttpTrigger(Level, "get", Route = ApiRoutes.Amplification)] HttpRequest req, string code, CancellationToken ct)
+        => await Run(ApiEndpointNames.GetAmplification, req, ct, ("code", code));
 }

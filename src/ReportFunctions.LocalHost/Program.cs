@@ -15,6 +15,7 @@ builder.Services.AddReportFunctionsLocalHost(builder.Configuration);
 var app = builder.Build();
 EnsureLoopback(app.Urls.Count > 0 ? app.Urls : (builder.Configuration["Urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries));
 app.MapReportFunctionsApi();
+app.MapReportFunctionsDashboard();
 app.Run();
 
 // LocalHost has no function keys: it must only listen on this machine.

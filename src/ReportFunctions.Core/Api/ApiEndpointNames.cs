@@ -23,4 +23,5 @@ public static class ApiEndpointNames
     public const string RefreshRankings = "RefreshRankingsNow";
     public const string GetRegionAttainment = "GetRegionAttainment";
     public const string GetAttainment = "GetAttainment";
+    public const string GetAmplification = "GetAmplification";
 }

@@ -61,6 +61,7 @@ public static partial class OpenApiDocument
             [P(ApiRoutes.Attainment)] = Get(ApiEndpointNames.GetAttainment, "Target attainment of one indicator across regions",
                 [Path("code", "Indicator code"), Period(), Enum("level", "Region level", "country", "province", "city"), Query("province", "Province name"), Format()],
                 R(200, "Attainment rows", "Attainment", csv: true), Problem(400, "Malformed parameter"), Problem(404, "Unknown indicator")),
+            [P(ApiRoutes.Amplification)] = AmplificationPath(),
             [P(ApiRoutes.OpenApi)] = Get(ApiEndpointNames.OpenApi, "This document", [], R(200, "OpenAPI 3 document", "Object")),
         };
         AddConditionalGets(paths);
@@ -217,6 +218,8 @@ public static partial class OpenApiDocument
                 ("region_source", T("string")), ("year_source", T("string")), ("not_a_report_reason", T("string")), ("warnings", ArrayOf(T("string"))), ("facts", ArrayOf(Ref("Fact")))),
             ["Ranking"] = new JsonObject { ["type"] = "object", ["description"] = "Ranking rows (rankings module)", ["additionalProperties"] = true },
             ["Attainment"] = new JsonObject { ["type"] = "object", ["description"] = "Attainment rows (rankings module)", ["additionalProperties"] = true },
+            ["AmplificationTarget"] = AmplificationTargetSchema(),
+            ["Amplification"] = AmplificationSchema(),
             ["Object"] = new JsonObject { ["type"] = "object", ["additionalProperties"] = true },
             ["Problem"] = Obj(("type", T("string")), ("title", T("string")), ("status", T("integer")), ("detail", T("string")), ("parameter", T("string")), ("available", ArrayOf(T("string")))),
         };

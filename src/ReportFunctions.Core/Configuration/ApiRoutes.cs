@@ -22,4 +22,9 @@ public static class ApiRoutes
     public const string RankingsRefresh = "rankings/refresh";
     public const string Attainment = "attainment/{code}";
     public const string OpenApi = "openapi.json";
+    public const string Amplification = "amplification/{code}";
+
+    /// <summary>The dashboard's static files (no data: every figure it shows comes from the routes above), served by both
+    /// hosts at <c>/api/dashboard/</c>; LocalHost also sends <c>/</c> there.</summary>
+    public const string Dashboard = "dashboard/{*path}";
 }

@@ -36,6 +36,7 @@ public static class ReportFunctionsServices
         services.TryAddSingleton<AttainmentStore>();
         services.TryAddSingleton<RankingRefresher>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IApiModule, RankingApiModule>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IApiModule, AmplificationApi>());
         services.TryAddSingleton<ApiDispatcher>();
         return services;
     }

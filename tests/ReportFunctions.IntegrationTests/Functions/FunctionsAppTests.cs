@@ -116,8 +116,10 @@ public sealed class FunctionsAppTests : IAsyncLifetime
             .Select(m => (Method: m, Trigger: m.GetParameters().SelectMany(p => p.GetCustomAttributes(typeof(HttpTriggerAttribute), false)).Cast<HttpTriggerAttribute>().SingleOrDefault()))
             .Where(x => x.Trigger is not null).ToList();
         var routes = typeof(ApiRoutes).GetFields().Where(f => f.IsLiteral && f.Name != nameof(ApiRoutes.Prefix)).Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
-        Assert.Equal(15, triggers.Count);
-        Assert.All(triggers, t => Assert.Equal(AuthorizationLevel.Function, t.Trigger!.AuthLevel));
+        Assert.Equal(17, triggers.Count);
+        // Every API route takes a function key; only the dashboard's static files (no data) are anonymous (DashboardFunctionTests).
+        Assert.All(triggers.Where(t => t.Method.DeclaringType != typeof(DashboardFunction)), t => Assert.Equal(AuthorizationLevel.Function, t.Trigger!.AuthLevel));
+        Assert.Equal(ApiRoutes.Dashboard, triggers.Single(t => t.Trigger!.AuthLevel != AuthorizationLevel.Function).Trigger!.Route);
         Assert.All(triggers, t => Assert.Contains(t.Trigger!.Route!, routes));
         Assert.Equal(routes, triggers.Select(t => t.Trigger!.Route!).ToHashSet());
     }
