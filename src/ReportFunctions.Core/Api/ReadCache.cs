@@ -42,7 +42,9 @@ public sealed class ReadCache : IDisposable
     /// <summary>The cached endpoints and the data each answer depends on.</summary>
     public static readonly IReadOnlyDictionary<string, DataArea> CachedEndpoints = new Dictionary<string, DataArea>(StringComparer.Ordinal)
     {
+        [ApiEndpointNames.ListRegions] = DataArea.Facts, // regions of the reports with facts: changes when a report's facts do
         [ApiEndpointNames.GetRegionFacts] = DataArea.Facts,
+        [ApiEndpointNames.GetAmplification] = DataArea.Facts, // from the stored target facts
         [ApiEndpointNames.GetIndicatorFacts] = DataArea.Facts,
         [ApiEndpointNames.GetRanking] = DataArea.Rankings,
         [ApiEndpointNames.GetAttainment] = DataArea.Rankings,

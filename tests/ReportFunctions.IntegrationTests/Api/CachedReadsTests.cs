@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Text;
 using System.Text.Json;
 using Azure.Core;
 using Azure.Core.Pipeline;
@@ -167,6 +168,40 @@ public sealed class CachedReadsTests : IAsyncLifetime
         Assert.True(JsonDocument.Parse(now.Body).RootElement.GetProperty("facts").GetArrayLength() > before);
         var bound = _provider.GetRequiredService<ReadCache>().Settings.TrustFor;
         Assert.True(seenAfter <= bound + TimeSpan.FromSeconds(1), $"the change was seen after {seenAfter.TotalSeconds:F1} s (bound {bound.TotalSeconds} s)");
+    }
+
+    [Fact]
+    public async Task The_regions_list_and_amplification_are_cached_and_a_new_region_is_listed_within_the_bound()
+    {
+        var synthetic = Path.Combine(RepoPaths.Seeds, "synthetic");
+        await IngestAsync(Path.Combine(synthetic, "jiaxing-2024.txt"));
+        await IngestAsync(Path.Combine(synthetic, "hangzhou-2024.txt"));
+        await WaitSeenAsync();
+
+        var regions = await GetAsync(ApiEndpointNames.ListRegions, []);
+        var amplification = await GetAsync(ApiEndpointNames.GetAmplification, [("code", "gdp_growth")]);
+        Assert.Equal(200, regions.StatusCode);
+        Assert.Equal(200, amplification.StatusCode);
+        var mark = _requests.All.Count;
+        Assert.Equal(304, (await GetAsync(ApiEndpointNames.ListRegions, [], ifNoneMatch: regions.Headers["ETag"])).StatusCode);
+        Assert.Equal(amplification.Body, (await GetAsync(ApiEndpointNames.GetAmplification, [("code", "gdp_growth")])).Body);
+        Assert.Empty(DataRequestsSince(mark));
+        Assert.DoesNotContain("Ningbo", Encoding.UTF8.GetString(regions.Body));
+
+        await IngestAsync(Path.Combine(synthetic, "ningbo-2024.txt"));
+        var changedAt = DateTimeOffset.UtcNow;
+        ApiResponse now;
+        do
+        {
+            now = await GetAsync(ApiEndpointNames.ListRegions, [], ifNoneMatch: regions.Headers["ETag"]);
+            if (now.StatusCode == 200) break;
+            await Task.Delay(50);
+        }
+        while (DateTimeOffset.UtcNow - changedAt < TimeSpan.FromSeconds(10));
+        Assert.Equal(200, now.StatusCode);
+        Assert.Contains("Ningbo", Encoding.UTF8.GetString(now.Body));
+        var bound = _provider.GetRequiredService<ReadCache>().Settings.TrustFor;
+        Assert.True(DateTimeOffset.UtcNow - changedAt <= bound + TimeSpan.FromSeconds(1), "the new region was listed after the bound");
     }
 
     private static double Age(ApiResponse r) => JsonDocument.Parse(r.Body).RootElement.GetProperty("age_seconds").GetDouble();
