@@ -27,9 +27,13 @@ public static class StorageNames
     public const string RankingsTable = "Rankings";
     /// <summary>Computed target attainment.</summary>
     public const string AttainmentTable = "Attainment";
+    /// <summary>Which (indicator, period) groups changed since the last ranking refresh (written by ingestion), and the refresh's baseline row.</summary>
+    public const string RankingChangesTable = "RankingChanges";
+    /// <summary>The facts each (indicator, period) group's rankings were last computed from (the incremental refresh's input cache).</summary>
+    public const string RankingInputsTable = "RankingInputs";
     /// <summary>Leases and small bookkeeping rows (ranking runs).</summary>
     public const string LeasesContainer = "reportfunctions-leases";
 
     public static readonly IReadOnlyList<string> AllTables =
-        [ReportsTable, FactsByRegionTable, FactsByIndicatorTable, RankingsTable, AttainmentTable];
+        [ReportsTable, FactsByRegionTable, FactsByIndicatorTable, RankingsTable, AttainmentTable, RankingChangesTable, RankingInputsTable];
 }

@@ -1,0 +1,127 @@
+using System.Collections.Concurrent;
+using Azure;
+using ReportFunctions.Core.Domain;
+
+namespace ReportFunctions.Core.Rankings;
+
+/// <summary>
+/// One refresh: which groups to recompute and from which facts (<see cref="FullAsync"/>: every group, from the fact
+/// tables; <see cref="IncrementalAsync"/>: the groups the change markers name, from each group's cached input with
+/// the changed reports' facts replaced), then <see cref="RefreshPublisher"/> publishes what changed. Change markers are
+/// read first and cleared last, each only if unchanged since read, so a change recorded meanwhile is never lost.
+/// </summary>
+internal sealed class RefreshRun(IRankingFactSource source, RankingInputStore inputs, RankingChangeLog changes,
+    RefreshPublisher publisher, RankingRefresherSettings settings, RefreshCounters counters, TimeProvider time)
+{
+    private const int InputWriteAttempts = 3;
+
+    /// <summary>Test seam: runs once the facts are read, before anything is published or cleared (a test ingests here).</summary>
+    public Func<CancellationToken, Task>? AfterFactsRead { get; init; }
+
+    public int GroupsRefreshed { get; private set; }
+    public int ChangesRead { get; private set; }
+    public int FactsRead { get; private set; }
+
+    private ParallelOptions Options(CancellationToken ct) => new() { MaxDegreeOfParallelism = Math.Max(1, settings.ReadParallelism), CancellationToken = ct };
+
+    /// <summary>Every group from the fact tables; the cached inputs are rewritten; every marker read first is cleared.</summary>
+    public async Task FullAsync(CancellationToken ct)
+    {
+        var markers = await changes.ReadAsync(ct).ConfigureAwait(false);
+        ChangesRead = markers.Count;
+        var listed = await inputs.ListAsync(ct).ConfigureAwait(false);
+        counters.Read(markers.Count + listed.Count);
+        // The time the facts are read: results computed from facts read later win a publishing race.
+        var computedAt = time.GetUtcNow();
+        var facts = await source.ReadAllAsync(counters, ct).ConfigureAwait(false);
+        FactsRead = facts.Count;
+        if (AfterFactsRead is not null) await AfterFactsRead(ct).ConfigureAwait(false);
+        var byGroup = facts.GroupBy(FactGroup.Of).ToDictionary(g => g.Key, g => g.ToList());
+        foreach (var gone in listed.Keys.Where(g => !byGroup.ContainsKey(g))) byGroup[gone] = [];
+
+        var rows = byGroup.Select(kv => (kv.Key, (IReadOnlyCollection<StoredFact>)kv.Value, listed.GetValueOrDefault(kv.Key))).ToList();
+        var conflicts = await inputs.WriteManyAsync(rows, settings.MaxParallelism, counters.Wrote, ct).ConfigureAwait(false);
+        // Another run updated these groups after they were listed: leave them (and their markers) to that run and the next.
+        foreach (var g in conflicts) byGroup.Remove(g);
+        GroupsRefreshed = byGroup.Count;
+
+        var skipped = conflicts.ToHashSet();
+        await publisher.PublishAsync(byGroup, computedAt, full: true, skipped, ct).ConfigureAwait(false);
+        counters.Wrote(await changes.ClearAsync(markers.Where(m => !skipped.Contains(m.Group)), settings.MaxParallelism, ct).ConfigureAwait(false));
+    }
+
+    /// <summary>The groups named by change markers; false when there were none (nothing else was read).</summary>
+    public async Task<bool> IncrementalAsync(CancellationToken ct)
+    {
+        var markers = await changes.ReadAsync(ct).ConfigureAwait(false);
+        ChangesRead = markers.Count;
+        counters.Read(markers.Count);
+        if (markers.Count == 0) return false;
+        var computedAt = time.GetUtcNow();
+
+        if (Environment.GetEnvironmentVariable("RANKING_TRACE") == "1") Console.Error.WriteLine($"  [trace] markers {DateTime.UtcNow:HH:mm:ss.fff}");
+        var built = new ConcurrentDictionary<FactGroup, List<StoredFact>>();
+        var factsRead = 0;
+        await Parallel.ForEachAsync(markers.GroupBy(m => m.Group), Options(ct), async (group, token) =>
+        {
+            if (await BuildInputAsync(group.Key, group.ToList(), token).ConfigureAwait(false) is { } facts)
+            {
+                built[group.Key] = facts;
+                Interlocked.Add(ref factsRead, facts.Count);
+            }
+        }).ConfigureAwait(false);
+        FactsRead = factsRead;
+        if (Environment.GetEnvironmentVariable("RANKING_TRACE") == "1") Console.Error.WriteLine($"  [trace] inputs built {DateTime.UtcNow:HH:mm:ss.fff}");
+        GroupsRefreshed = built.Count;
+        if (AfterFactsRead is not null) await AfterFactsRead(ct).ConfigureAwait(false);
+
+        await publisher.PublishAsync(built, computedAt, full: false, new HashSet<FactGroup>(), ct).ConfigureAwait(false);
+        counters.Wrote(await changes.ClearAsync(markers.Where(m => built.ContainsKey(m.Group)), settings.MaxParallelism, ct).ConfigureAwait(false));
+        return true;
+    }
+
+    /// <summary>
+    /// The group's current facts, written back as its cached input (only if that row is unchanged since read; else
+    /// read again, a few times). Null when another run kept changing it: its markers stay for the next refresh.
+    /// </summary>
+    private async Task<List<StoredFact>?> BuildInputAsync(FactGroup group, List<ChangeMarker> markers, CancellationToken ct)
+    {
+        for (var attempt = 0; attempt < InputWriteAttempts; attempt++)
+        {
+            var cached = await inputs.GetAsync(group, ct).ConfigureAwait(false);
+            counters.Read(1);
+            var facts = cached.Facts is null || markers.Any(m => m.ReportId == ChangeMarker.AnyReport) || !source.ReadsReports
+                ? null
+                : await ApplyChangesAsync(group, cached.Facts, markers, ct).ConfigureAwait(false);
+            facts ??= await source.ReadGroupAsync(group, counters, ct).ConfigureAwait(false);
+            if (await inputs.TryWriteAsync(group, facts, cached.ETag, ct).ConfigureAwait(false))
+            {
+                counters.Wrote(1);
+                return facts;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The cached facts with those of each changed report replaced by its current ones; null when a report's cannot be told.</summary>
+    private async Task<List<StoredFact>?> ApplyChangesAsync(FactGroup group, List<StoredFact> cached, List<ChangeMarker> markers, CancellationToken ct)
+    {
+        var changed = markers.Select(m => m.ReportId).ToHashSet(StringComparer.Ordinal);
+        var facts = cached.Where(f => !changed.Contains(f.ReportId)).ToList();
+        foreach (var m in markers)
+        {
+            var (active, _) = await source.ReadReportAsync(m.ReportId, false, counters, ct).ConfigureAwait(false);
+            if (active is not null && active == m.Hash)
+            {
+                // The marker holds the report's facts in this group under its active hash (facts of a hash never change).
+                facts.AddRange(CompactFacts.Read(m.FactsJson, group.Indicator, group.Period));
+                continue;
+            }
+            // Recorded before the report's current content became active (or it has none): read what is current.
+            var (_, current) = await source.ReadReportAsync(m.ReportId, true, counters, ct).ConfigureAwait(false);
+            if (current is null) return null;
+            facts.AddRange(current.Where(f => FactGroup.Of(f) == group));
+        }
+        return facts;
+    }
+}
