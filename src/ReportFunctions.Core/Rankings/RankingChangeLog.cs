@@ -49,8 +49,12 @@ public sealed class RankingChangeLog
         _created = new Storage.CreateOnce(ct => _table.CreateIfNotExistsAsync(ct));
     }
 
-    /// <summary>The change log of the facts in <paramref name="storage"/> (same name prefix).</summary>
-    public RankingChangeLog(Storage.ReportStorage storage) : this(storage.RankingChanges) { }
+    /// <summary>The change log of the facts in <paramref name="storage"/> (same name prefix; created with them).</summary>
+    public RankingChangeLog(Storage.ReportStorage storage)
+    {
+        _table = storage.RankingChanges;
+        _created = new Storage.CreateOnce(storage.EnsureCreatedAsync);
+    }
 
     public TableClient Table => _table;
 

@@ -103,7 +103,6 @@ public sealed partial class RankingRefresher
         await using var lease = _settings.UseLease ? await AcquireLeaseAsync(cancellationToken).ConfigureAwait(false) : null;
 
         var counters = new RefreshCounters();
-        if (Environment.GetEnvironmentVariable("RANKING_TRACE") == "1") Console.Error.WriteLine($"  [trace] lease {clock.ElapsedMilliseconds} ms");
         var baseline = await Changes.GetBaselineAsync(cancellationToken).ConfigureAwait(false);
         counters.Read(1);
         var requested = full;
@@ -120,7 +119,6 @@ public sealed partial class RankingRefresher
         }
         else await run.IncrementalAsync(cancellationToken).ConfigureAwait(false);
 
-        if (Environment.GetEnvironmentVariable("RANKING_TRACE") == "1") Console.Error.WriteLine($"  [trace] done {clock.ElapsedMilliseconds} ms");
         var summary = new RankingRefreshSummary
         {
             Full = full,

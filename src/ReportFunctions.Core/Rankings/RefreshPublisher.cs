@@ -64,7 +64,6 @@ internal sealed class RefreshPublisher(RankingStore rankings, AttainmentStore at
         }
         counters.Read(rankingHeads.Count + setHeads.Count);
 
-        if (Environment.GetEnvironmentVariable("RANKING_TRACE") == "1") Console.Error.WriteLine($"  [trace] computed+heads {DateTime.UtcNow:HH:mm:ss.fff}");
         var published = await rankings.PublishAsync(newRankings.Select(r => (r, rankingHeads.GetValueOrDefault(r.Key))).ToList(),
             settings.MaxParallelism, counters.Wrote, ct).ConfigureAwait(false);
         RankingResults.AddRange(published);
@@ -73,7 +72,6 @@ internal sealed class RefreshPublisher(RankingStore rankings, AttainmentStore at
                                                    && !skipped.Contains(new FactGroup(h.Key.Indicator, h.Key.Period))).Select(h => h.Value).ToList();
         RankingsRemoved = await rankings.DeleteAsync(goneRankings, settings.MaxParallelism, ct).ConfigureAwait(false);
 
-        if (Environment.GetEnvironmentVariable("RANKING_TRACE") == "1") Console.Error.WriteLine($"  [trace] rankings published+removed {DateTime.UtcNow:HH:mm:ss.fff}");
         var setsPublished = await attainment.PublishAsync(newSets.Select(s => (s, setHeads.GetValueOrDefault((s.Indicator, s.Period, s.Level)))).ToList(),
             settings.MaxParallelism, counters.Wrote, ct).ConfigureAwait(false);
         SetResults.AddRange(setsPublished);

@@ -59,7 +59,6 @@ internal sealed class RefreshRun(IRankingFactSource source, RankingInputStore in
         if (markers.Count == 0) return false;
         var computedAt = time.GetUtcNow();
 
-        if (Environment.GetEnvironmentVariable("RANKING_TRACE") == "1") Console.Error.WriteLine($"  [trace] markers {DateTime.UtcNow:HH:mm:ss.fff}");
         var built = new ConcurrentDictionary<FactGroup, List<StoredFact>>();
         var factsRead = 0;
         await Parallel.ForEachAsync(markers.GroupBy(m => m.Group), Options(ct), async (group, token) =>
@@ -71,7 +70,6 @@ internal sealed class RefreshRun(IRankingFactSource source, RankingInputStore in
             }
         }).ConfigureAwait(false);
         FactsRead = factsRead;
-        if (Environment.GetEnvironmentVariable("RANKING_TRACE") == "1") Console.Error.WriteLine($"  [trace] inputs built {DateTime.UtcNow:HH:mm:ss.fff}");
         GroupsRefreshed = built.Count;
         if (AfterFactsRead is not null) await AfterFactsRead(ct).ConfigureAwait(false);
 
