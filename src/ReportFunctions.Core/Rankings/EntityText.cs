@@ -45,12 +45,13 @@ internal static class EntityText
 }
 
 /// <summary>
-/// Facts of one (indicator, period) group in a compact JSON array (no evidence: rankings do not use it):
-/// <c>[[region, kind, value, unit, qualifier, reportId, reportYear|null, ingestedAtTicks, level, province|null], ...]</c>.
+/// Facts in a compact JSON array (no evidence: rankings do not use it):
+/// <c>[[region, kind, value, unit, qualifier, reportId, reportYear|null, ingestedAtTicks, level, province|null], ...]</c>
+/// for one (indicator, period) group, or with indicator and period first (<c>withGroup</c>) for facts of any group.
 /// </summary>
 internal static class CompactFacts
 {
-    public static string Write(IEnumerable<StoredFact> facts)
+    public static string Write(IEnumerable<StoredFact> facts, bool withGroup = false)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream))
@@ -59,6 +60,11 @@ internal static class CompactFacts
             foreach (var f in facts)
             {
                 w.WriteStartArray();
+                if (withGroup)
+                {
+                    w.WriteStringValue(f.Fact.Indicator);
+                    w.WriteStringValue(f.Fact.Period);
+                }
                 w.WriteStringValue(f.Fact.Region);
                 w.WriteStringValue(f.Fact.Kind);
                 w.WriteNumberValue(f.Fact.Value);
@@ -76,25 +82,32 @@ internal static class CompactFacts
         return Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    public static List<StoredFact> Read(string json, string indicator, string period)
+    /// <summary>Facts of one group (written without <c>withGroup</c>).</summary>
+    public static List<StoredFact> Read(string json, string indicator, string period) => Read(json, (indicator, period));
+
+    /// <summary>Facts of any group (written <c>withGroup</c>).</summary>
+    public static List<StoredFact> ReadWithGroups(string json) => Read(json, null);
+
+    private static List<StoredFact> Read(string json, (string Indicator, string Period)? group)
     {
         var list = new List<StoredFact>();
         if (string.IsNullOrEmpty(json)) return list;
         using var doc = JsonDocument.Parse(json);
+        var o = group is null ? 2 : 0;
         foreach (var a in doc.RootElement.EnumerateArray())
         {
             list.Add(new StoredFact
             {
                 Fact = new Fact
                 {
-                    Region = a[0].GetString()!, Indicator = indicator, Period = period, Kind = a[1].GetString()!,
-                    Value = a[2].GetDouble(), Unit = a[3].GetString()!, Qualifier = a[4].GetString()!, Evidence = "",
+                    Region = a[o].GetString()!, Indicator = group?.Indicator ?? a[0].GetString()!, Period = group?.Period ?? a[1].GetString()!,
+                    Kind = a[o + 1].GetString()!, Value = a[o + 2].GetDouble(), Unit = a[o + 3].GetString()!, Qualifier = a[o + 4].GetString()!, Evidence = "",
                 },
-                ReportId = a[5].GetString()!,
-                ReportYear = a[6].ValueKind == JsonValueKind.Null ? null : a[6].GetInt32(),
-                IngestedAt = new DateTimeOffset(a[7].GetInt64(), TimeSpan.Zero),
-                Level = a[8].GetString()!,
-                Province = a[9].ValueKind == JsonValueKind.Null ? null : a[9].GetString(),
+                ReportId = a[o + 5].GetString()!,
+                ReportYear = a[o + 6].ValueKind == JsonValueKind.Null ? null : a[o + 6].GetInt32(),
+                IngestedAt = new DateTimeOffset(a[o + 7].GetInt64(), TimeSpan.Zero),
+                Level = a[o + 8].GetString()!,
+                Province = a[o + 9].ValueKind == JsonValueKind.Null ? null : a[o + 9].GetString(),
             });
         }
         return list;

@@ -14,12 +14,12 @@ public readonly record struct FactGroup(string Indicator, string Period)
 }
 
 /// <summary>
-/// A change marker as read: report <see cref="ReportId"/> (or <see cref="AnyReport"/>: re-read the whole group) changed
-/// its facts in <see cref="Group"/>; <see cref="Hash"/> is the report's active hash after the change and
-/// <see cref="Facts"/> its facts in the group under that hash. <see cref="ETag"/> is the row's as read: the marker is
-/// cleared only if unchanged since.
+/// A change marker as read: report <see cref="ReportId"/> (or <see cref="AnyReport"/>: re-read the groups whole) changed
+/// its facts in <see cref="Groups"/> (those of its facts before and after); <see cref="Hash"/> is the report's active
+/// hash after the change and <see cref="FactsJson"/> its facts under that hash (<see cref="CompactFacts"/> with groups;
+/// null when not kept). <see cref="ETag"/> is the row's as read: the marker is cleared only if unchanged since.
 /// </summary>
-internal sealed record ChangeMarker(FactGroup Group, string ReportId, string? Hash, string FactsJson, ETag ETag)
+internal sealed record ChangeMarker(string RowKey, string ReportId, IReadOnlyList<FactGroup> Groups, string? Hash, string? FactsJson, ETag ETag)
 {
     public const string AnyReport = "*";
 }
@@ -27,10 +27,11 @@ internal sealed record ChangeMarker(FactGroup Group, string ReportId, string? Ha
 /// <summary>
 /// The change log of the incremental refresh, in the RankingChanges table (<see cref="StorageNames.RankingChangesTable"/>):
 /// <list type="bullet">
-/// <item>markers: PartitionKey <c>m</c>, RowKey <c>{indicator}|{period}|{reportId}</c>, columns Hash, Facts (compact JSON,
-/// <see cref="CompactFacts"/>, split as <see cref="EntityText"/>). Ingestion upserts one per group its old and new facts
-/// fall in (every upsert gives the row a new ETag); a refresh reads them all, then deletes each with the ETag it read,
-/// so a marker rewritten meanwhile stays for the next refresh;</item>
+/// <item>markers: PartitionKey <c>m</c>, RowKey <c>{reportId}|{activeHash}</c> (one per version of a report delivered
+/// since the last refresh), columns Hash, G (the groups changed: of the facts before and after, one per line) and F (the
+/// facts under Hash), long text split as <see cref="EntityText"/>. Written before and after the report row switches
+/// (the second write gives the row a new ETag); a refresh reads them all and deletes each with the ETag it read, so a
+/// marker rewritten meanwhile stays for the next refresh;</item>
 /// <item>the baseline row (PartitionKey <c>b</c>, RowKey <c>baseline</c>): engine version and time of the last full rebuild.</item>
 /// </list>
 /// </summary>
@@ -66,41 +67,44 @@ public sealed class RankingChangeLog
     /// </summary>
     public async Task RecordAsync(string reportId, string? activeHash, IEnumerable<FactGroup> groups, IReadOnlyList<StoredFact> facts, CancellationToken ct)
     {
-        var byGroup = facts.GroupBy(FactGroup.Of).ToDictionary(g => g.Key, g => (IEnumerable<StoredFact>)g);
-        var actions = groups.Concat(byGroup.Keys).Distinct().Select(g =>
-        {
-            var e = new TableEntity(MarkerPartition, g + "|" + reportId) { ["Hash"] = activeHash };
-            EntityText.Write(e, "Facts", CompactFacts.Write(byGroup.GetValueOrDefault(g) ?? []));
-            return new TableTransactionAction(TableTransactionActionType.UpsertReplace, e);
-        }).ToList();
-        if (actions.Count == 0) return;
-        foreach (var failed in await TableWriter.SubmitAsync(_table, actions, 4, null, ct).ConfigureAwait(false)) throw failed.Error;
+        var all = groups.Concat(facts.Select(FactGroup.Of)).Distinct().ToList();
+        if (all.Count == 0) return;
+        var e = new TableEntity(MarkerPartition, reportId + "|" + (activeHash ?? "none")) { ["Hash"] = activeHash };
+        EntityText.Write(e, "G", string.Join('\n', all));
+        var json = CompactFacts.Write(facts, withGroup: true);
+        if (EntityText.Fits(json)) EntityText.Write(e, "F", json); // else the refresh reads the report's facts from the fact tables
+        await TableRetry.RunAsync(() => _table.UpsertEntityAsync(e, TableUpdateMode.Replace, ct), ct).ConfigureAwait(false);
     }
 
     /// <summary>Records that the facts of <paramref name="groups"/> changed in a way only a re-read of each group can tell (test and tool seam).</summary>
     public async Task RecordGroupsAsync(IEnumerable<FactGroup> groups, CancellationToken ct = default)
     {
-        var actions = groups.Distinct().Select(g => new TableTransactionAction(TableTransactionActionType.UpsertReplace,
-            new TableEntity(MarkerPartition, g + "|" + ChangeMarker.AnyReport) { ["At"] = DateTimeOffset.UtcNow })).ToList();
-        foreach (var failed in await TableWriter.SubmitAsync(_table, actions, 4, null, ct).ConfigureAwait(false)) throw failed.Error;
+        var list = groups.Distinct().ToList();
+        if (list.Count == 0) return;
+        var e = new TableEntity(MarkerPartition, ChangeMarker.AnyReport + "|" + Guid.NewGuid().ToString("N"));
+        EntityText.Write(e, "G", string.Join('\n', list));
+        await TableRetry.RunAsync(() => _table.UpsertEntityAsync(e, TableUpdateMode.Replace, ct), ct).ConfigureAwait(false);
     }
 
-    /// <summary>Every marker (one query of one partition: as many rows as changes since the last refresh).</summary>
-    internal async Task<List<ChangeMarker>> ReadAsync(CancellationToken ct)
+    /// <summary>Every marker (one partition: as many rows as report versions delivered since the last refresh); only keys and ETags with <paramref name="keysOnly"/>.</summary>
+    internal async Task<List<ChangeMarker>> ReadAsync(bool keysOnly, CancellationToken ct)
     {
         var list = new List<ChangeMarker>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {MarkerPartition}"), cancellationToken: ct).ConfigureAwait(false))
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {MarkerPartition}");
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: keysOnly ? ["PartitionKey", "RowKey"] : null, cancellationToken: ct).ConfigureAwait(false))
         {
-            var parts = e.RowKey.Split('|');
-            if (parts.Length != 3) continue;
-            list.Add(new ChangeMarker(new FactGroup(parts[0], parts[1]), parts[2], e.GetString("Hash"), EntityText.Read(e, "Facts"), e.ETag));
+            var bar = e.RowKey.IndexOf('|');
+            if (bar <= 0) continue;
+            List<FactGroup> groups = keysOnly ? [] : EntityText.Read(e, "G").Split('\n', StringSplitOptions.RemoveEmptyEntries)
+                .Select(g => g.Split('|')).Where(p => p.Length == 2).Select(p => new FactGroup(p[0], p[1])).ToList();
+            list.Add(new ChangeMarker(e.RowKey, e.RowKey[..bar], groups, e.GetString("Hash"), e.ContainsKey("FChunks") ? EntityText.Read(e, "F") : null, e.ETag));
         }
         return list;
     }
 
     /// <summary>Deletes the markers that are unchanged since read; returns how many were deleted.</summary>
     internal Task<int> ClearAsync(IEnumerable<ChangeMarker> markers, int parallelism, CancellationToken ct) =>
-        TableWriter.DeleteAsync(_table, markers.Select(m => (ITableEntity)new TableEntity(MarkerPartition, m.Group + "|" + m.ReportId) { ETag = m.ETag }), parallelism, ct);
+        TableWriter.DeleteAsync(_table, markers.Select(m => (ITableEntity)new TableEntity(MarkerPartition, m.RowKey) { ETag = m.ETag }), parallelism, ct);
 
     /// <summary>The last full rebuild: the engine version it ran and when (null: never).</summary>
     internal async Task<(string EngineVersion, DateTimeOffset At)?> GetBaselineAsync(CancellationToken ct)

@@ -27,7 +27,7 @@ internal sealed class RefreshRun(IRankingFactSource source, RankingInputStore in
     /// <summary>Every group from the fact tables; the cached inputs are rewritten; every marker read first is cleared.</summary>
     public async Task FullAsync(CancellationToken ct)
     {
-        var markers = await changes.ReadAsync(ct).ConfigureAwait(false);
+        var markers = await changes.ReadAsync(keysOnly: true, ct).ConfigureAwait(false);
         ChangesRead = markers.Count;
         var listed = await inputs.ListAsync(ct).ConfigureAwait(false);
         counters.Read(markers.Count + listed.Count);
@@ -47,13 +47,14 @@ internal sealed class RefreshRun(IRankingFactSource source, RankingInputStore in
 
         var skipped = conflicts.ToHashSet();
         await publisher.PublishAsync(byGroup, computedAt, full: true, skipped, ct).ConfigureAwait(false);
-        counters.Wrote(await changes.ClearAsync(markers.Where(m => !skipped.Contains(m.Group)), settings.MaxParallelism, ct).ConfigureAwait(false));
+        // (Markers are read without their groups here: with a group left to another run, all stay for the next refresh.)
+        if (skipped.Count == 0) counters.Wrote(await changes.ClearAsync(markers, settings.MaxParallelism, ct).ConfigureAwait(false));
     }
 
     /// <summary>The groups named by change markers; false when there were none (nothing else was read).</summary>
     public async Task<bool> IncrementalAsync(CancellationToken ct)
     {
-        var markers = await changes.ReadAsync(ct).ConfigureAwait(false);
+        var markers = await changes.ReadAsync(keysOnly: false, ct).ConfigureAwait(false);
         ChangesRead = markers.Count;
         counters.Read(markers.Count);
         if (markers.Count == 0) return false;
@@ -61,7 +62,9 @@ internal sealed class RefreshRun(IRankingFactSource source, RankingInputStore in
 
         var built = new ConcurrentDictionary<FactGroup, List<StoredFact>>();
         var factsRead = 0;
-        await Parallel.ForEachAsync(markers.GroupBy(m => m.Group), Options(ct), async (group, token) =>
+        _byReport = markers.GroupBy(m => m.ReportId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        var byGroup = markers.SelectMany(m => m.Groups.Select(g => (Group: g, Marker: m))).GroupBy(x => x.Group, x => x.Marker);
+        await Parallel.ForEachAsync(byGroup, Options(ct), async (group, token) =>
         {
             if (await BuildInputAsync(group.Key, group.ToList(), token).ConfigureAwait(false) is { } facts)
             {
@@ -74,7 +77,7 @@ internal sealed class RefreshRun(IRankingFactSource source, RankingInputStore in
         if (AfterFactsRead is not null) await AfterFactsRead(ct).ConfigureAwait(false);
 
         await publisher.PublishAsync(built, computedAt, full: false, new HashSet<FactGroup>(), ct).ConfigureAwait(false);
-        counters.Wrote(await changes.ClearAsync(markers.Where(m => built.ContainsKey(m.Group)), settings.MaxParallelism, ct).ConfigureAwait(false));
+        counters.Wrote(await changes.ClearAsync(markers.Where(m => m.Groups.All(built.ContainsKey)), settings.MaxParallelism, ct).ConfigureAwait(false));
         return true;
     }
 
@@ -90,7 +93,7 @@ internal sealed class RefreshRun(IRankingFactSource source, RankingInputStore in
             counters.Read(1);
             var facts = cached.Facts is null || markers.Any(m => m.ReportId == ChangeMarker.AnyReport) || !source.ReadsReports
                 ? null
-                : await ApplyChangesAsync(group, cached.Facts, markers, ct).ConfigureAwait(false);
+                : await ApplyChangesAsync(group, markers, cached.Facts, ct).ConfigureAwait(false);
             facts ??= await source.ReadGroupAsync(group, counters, ct).ConfigureAwait(false);
             if (await inputs.TryWriteAsync(group, facts, cached.ETag, ct).ConfigureAwait(false))
             {
@@ -102,24 +105,29 @@ internal sealed class RefreshRun(IRankingFactSource source, RankingInputStore in
     }
 
     /// <summary>The cached facts with those of each changed report replaced by its current ones; null when a report's cannot be told.</summary>
-    private async Task<List<StoredFact>?> ApplyChangesAsync(FactGroup group, List<StoredFact> cached, List<ChangeMarker> markers, CancellationToken ct)
+    private async Task<List<StoredFact>?> ApplyChangesAsync(FactGroup group, List<ChangeMarker> markers, List<StoredFact> cached, CancellationToken ct)
     {
         var changed = markers.Select(m => m.ReportId).ToHashSet(StringComparer.Ordinal);
         var facts = cached.Where(f => !changed.Contains(f.ReportId)).ToList();
-        foreach (var m in markers)
+        foreach (var report in markers.GroupBy(m => m.ReportId))
         {
-            var (active, _) = await source.ReadReportAsync(m.ReportId, false, counters, ct).ConfigureAwait(false);
-            if (active is not null && active == m.Hash)
+            var (active, _) = await source.ReadReportAsync(report.Key, false, counters, ct).ConfigureAwait(false);
+            // A marker of the report's active hash holds its current facts (the facts of a hash never change).
+            if (active is not null && _byReport[report.Key].FirstOrDefault(m => m.Hash == active && m.FactsJson is not null) is { } current)
             {
-                // The marker holds the report's facts in this group under its active hash (facts of a hash never change).
-                facts.AddRange(CompactFacts.Read(m.FactsJson, group.Indicator, group.Period));
+                facts.AddRange(MarkerFacts(current).Where(f => FactGroup.Of(f) == group));
                 continue;
             }
             // Recorded before the report's current content became active (or it has none): read what is current.
-            var (_, current) = await source.ReadReportAsync(m.ReportId, true, counters, ct).ConfigureAwait(false);
-            if (current is null) return null;
-            facts.AddRange(current.Where(f => FactGroup.Of(f) == group));
+            var (_, read) = await source.ReadReportAsync(report.Key, true, counters, ct).ConfigureAwait(false);
+            if (read is null) return null;
+            facts.AddRange(read.Where(f => FactGroup.Of(f) == group));
         }
         return facts;
     }
+
+    private Dictionary<string, List<ChangeMarker>> _byReport = [];
+    private readonly ConcurrentDictionary<string, List<StoredFact>> _markerFacts = new(StringComparer.Ordinal);
+
+    private List<StoredFact> MarkerFacts(ChangeMarker m) => _markerFacts.GetOrAdd(m.RowKey, _ => CompactFacts.ReadWithGroups(m.FactsJson!));
 }
