@@ -60,4 +60,18 @@ public sealed class RankingsSnapshotPublishingTests(AzuriteFixture azurite)
         Assert.Equal(PublishResult.Unchanged, await store.PublishAsync(Make(T0.AddMinutes(9), ("A", 1), ("B", 5)), current, default));
         Assert.Equal(current.ETag, (await store.GetAllHeadsAsync(default))[Key].ETag);
     }
+
+    [Fact]
+    public async Task A_ranking_larger_than_one_property_is_split_across_properties_of_one_entity_and_read_back_whole()
+    {
+        var store = new RankingStore(azurite.TableService(), "rs" + Guid.NewGuid().ToString("N")[..10]);
+        var values = Enumerable.Range(0, 2800).Select(i => ("County" + i.ToString("D4"), (double)(i % 97))).ToArray(); // county scale, with ties
+        var big = Make(T0, values);
+        Assert.Equal(PublishResult.Written, await store.PublishAsync(big, null, default));
+        var row = (await azurite.TableService().GetTableClient(store.TableName).GetEntityAsync<TableEntity>("s|" + Key.Indicator, RankingStore.Name(Key))).Value;
+        Assert.True(row.GetInt32("EChunks") > 2, "the entries should need several properties");
+        var served = await store.GetAsync(Key);
+        Assert.Equal(big.Fingerprint, served!.Fingerprint);
+        Assert.Equal(big.Entries, served.Entries);
+    }
 }
