@@ -9,7 +9,8 @@ namespace ReportFunctions.Core.Ingestion;
 /// <summary>
 /// Ranking change markers (issue 14): the one place ingestion and re-extraction tell the incremental ranking refresh
 /// which (indicator, period) groups a report's facts changed in — those of its new facts and of the facts it replaces
-/// or deletes (see Rankings/README.md, "Incremental refresh").
+/// or deletes — and each report's current facts, which a full refresh reads instead of the fact tables (see
+/// Rankings/README.md, "Incremental refresh").
 /// </summary>
 public sealed partial class ReportIngestor
 {
@@ -29,15 +30,18 @@ public sealed partial class ReportIngestor
         var active = record.ActiveHash;
         if (groups.Count > 0) await RankingChanges.RecordAsync(record.Id, active, groups, facts, cancellationToken).ConfigureAwait(false);
         await switchToNew().ConfigureAwait(false);
-        if (groups.Count == 0) return;
         try
         {
-            await RankingChanges.RecordAsync(record.Id, active, groups, facts, cancellationToken).ConfigureAwait(false);
+            // The markers again, then the report's current facts for a full refresh (a failed report: none), written after
+            // the switch so that their Hash is the active one; a row missing or of another hash (a crash here, a
+            // concurrent delivery) makes the refresh read this report from the fact tables.
+            if (groups.Count > 0) await RankingChanges.RecordAsync(record.Id, active, groups, facts, cancellationToken).ConfigureAwait(false);
+            await RankingChanges.RecordCurrentAsync(record.Id, active, facts, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
         {
             // The markers written before the switch are there unless a refresh took them meanwhile; the periodic full rebuild repairs that.
-            _logger.LogWarning(ex, "Report {ReportId}: ranking change markers not rewritten after the switch", record.Id);
+            _logger.LogWarning(ex, "Report {ReportId}: ranking change markers or current facts not rewritten after the switch", record.Id);
         }
     }
 

@@ -35,7 +35,7 @@ internal sealed record ChangeMarker(string RowKey, string ReportId, IReadOnlyLis
 /// <item>the baseline row (PartitionKey <c>b</c>, RowKey <c>baseline</c>): engine version and time of the last full rebuild.</item>
 /// </list>
 /// </summary>
-public sealed class RankingChangeLog
+public sealed partial class RankingChangeLog
 {
     private const string MarkerPartition = "m";
     private const string BaselinePartition = "b";

@@ -64,7 +64,9 @@ internal sealed class FactReaderSource(IFactReader reader) : IRankingFactSource
 /// evidence, kept when their hash is their report's active hash. Active hashes are read once per refresh: all report
 /// rows in one query for a full rebuild, one key lookup per report otherwise.
 /// </summary>
-internal sealed class StoredFactSource(ReportStore store, int parallelism) : IRankingFactSource
+/// <param name="maxReadOneByOne">Reports without a current-facts row that a full refresh reads one by one (more: it reads every FactsByIndicator row).</param>
+internal sealed class StoredFactSource(ReportStore store, RankingChangeLog changes, int parallelism, int maxReadOneByOne = StoredFactSource.MaxReportsReadOneByOne)
+    : IRankingFactSource
 {
     private static readonly string[] Columns =
         ["PartitionKey", "RowKey", "Region", "Indicator", "Period", "Kind", "Value", "Unit", "Qualifier", "ReportId", "ReportYear", "IngestedAt", "Level", "Province", "Hash"];
@@ -74,6 +76,15 @@ internal sealed class StoredFactSource(ReportStore store, int parallelism) : IRa
 
     public bool ReadsReports => true;
 
+    /// <summary>How the last <see cref="ReadAllAsync"/> read (for the summary and tests): reports read from their current-facts row, and from the fact tables.</summary>
+    public (int FromCurrentRows, int FromFactTables, bool ScannedFactTables) LastReadAll { get; private set; }
+
+    /// <summary>
+    /// Every current fact: from each report's current-facts row (<see cref="RankingChangeLog.ReadCurrentAsync"/>) when
+    /// its Hash is the report's active hash; the few reports without one are read one by one, and when more than
+    /// <c>maxReadOneByOne</c> lack one (a store filled before these rows existed) every FactsByIndicator
+    /// row is read instead, and the missing rows are written for the next time.
+    /// </summary>
     public async Task<List<StoredFact>> ReadAllAsync(RefreshCounters counters, CancellationToken ct)
     {
         var reports = TableClient.CreateQueryFilter($"PartitionKey eq {ReportRecord.Partition}");
@@ -82,6 +93,37 @@ internal sealed class StoredFactSource(ReportStore store, int parallelism) : IRa
             _active[e.RowKey] = e.GetString("ActiveHash");
             counters.Read(1);
         }
+        var rows = await changes.ReadCurrentAsync(ct).ConfigureAwait(false);
+        counters.Read(rows.Count);
+        var facts = new List<StoredFact>();
+        var missing = new List<string>();
+        foreach (var (id, active) in _active)
+        {
+            if (active is null || active.StartsWith("failed-", StringComparison.Ordinal)) continue; // no current facts
+            if (rows.GetValueOrDefault(id) is { FactsJson: { } json } row && row.Hash == active) facts.AddRange(CompactFacts.ReadWithGroups(json));
+            else missing.Add(id);
+        }
+        var read = new ConcurrentDictionary<string, IReadOnlyList<StoredFact>?>(StringComparer.Ordinal);
+        if (missing.Count <= maxReadOneByOne)
+            await Parallel.ForEachAsync(missing, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct }, async (id, token) =>
+                read[id] = (await ReadReportAsync(id, true, counters, token).ConfigureAwait(false)).Facts).ConfigureAwait(false);
+        var scan = missing.Count > maxReadOneByOne || read.Values.Any(r => r is null); // (null: a report changed its active version meanwhile)
+        var all = scan ? await ReadAllFromFactTablesAsync(counters, ct).ConfigureAwait(false) : null;
+        var byReport = (all ?? read.Values.SelectMany(r => r!)).ToLookup(f => f.ReportId, StringComparer.Ordinal);
+        var fill = missing.Select(id => (id, _active[id]!, (IReadOnlyCollection<StoredFact>)byReport[id].ToList(), rows.GetValueOrDefault(id)?.ETag ?? default)).ToList();
+        if (fill.Count > 0) counters.Wrote(await changes.BackfillCurrentAsync(fill, parallelism, ct).ConfigureAwait(false));
+        LastReadAll = scan ? (0, _active.Count, true) : (_active.Count - missing.Count, missing.Count, false);
+        if (all is not null) return all;
+        foreach (var list in read.Values) facts.AddRange(list!);
+        return facts;
+    }
+
+    /// <summary>Default of the reports without a current-facts row read one by one.</summary>
+    public const int MaxReportsReadOneByOne = 20;
+
+    /// <summary>Every current fact, from the FactsByIndicator rows of the reports' active hashes (read after <see cref="ReadAllAsync"/> read the reports).</summary>
+    internal async Task<List<StoredFact>> ReadAllFromFactTablesAsync(RefreshCounters counters, CancellationToken ct)
+    {
         var perIndicator = new List<TableEntity>[IndicatorCatalog.All.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, perIndicator.Length), new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct }, async (i, token) =>
             perIndicator[i] = await QueryAsync(TableClient.CreateQueryFilter($"PartitionKey eq {IndicatorCatalog.All[i].Code}"), token).ConfigureAwait(false)).ConfigureAwait(false);

@@ -108,7 +108,7 @@ public sealed partial class RankingRefresher
         var requested = full;
         full |= baseline is not { } b || b.EngineVersion != BaselineVersion || startedAt - b.At > _settings.FullRebuildEvery;
 
-        IRankingFactSource source = _facts is FactQueries q ? new StoredFactSource(q.Store, Math.Max(1, _settings.ReadParallelism)) : new FactReaderSource(_facts);
+        IRankingFactSource source = _facts is FactQueries q ? new StoredFactSource(q.Store, Changes, Math.Max(1, _settings.ReadParallelism)) : new FactReaderSource(_facts);
         var publisher = new RefreshPublisher(_rankings, _attainment, _settings, counters);
         var run = new RefreshRun(source, _inputs, Changes, publisher, _settings, counters, _time) { AfterFactsRead = AfterFactsRead };
         if (full)
