@@ -44,7 +44,8 @@ public sealed record RankingBenchmarkResult(
     public static string Line(string phase, RankingRefreshSummary s) =>
         $"{phase}: {s.Duration.TotalSeconds:F2} s ({(s.Full ? "full" : "incremental")}), rows read {s.RowsRead}, rows written {s.RowsWritten}, "
         + $"{s.GroupsRefreshed} groups, {s.FactsRead} facts, rankings {s.RankingsComputed} computed / {s.RankingsWritten} written / {s.RankingsRemoved} removed, "
-        + $"attainment sets {s.AttainmentSetsComputed} computed / {s.AttainmentSetsWritten} written";
+        + $"attainment sets {s.AttainmentSetsComputed} computed / {s.AttainmentSetsWritten} written; listings: {s.RankingListings} of rankings, {s.AttainmentListings} of sets"
+        + (s.Full ? $"; facts from current-facts rows{(s.FactTablesScanned ? ": NO, every FactsByIndicator row read" : "")}, {s.ReportsFromFactTables} reports from the fact tables" : "");
 
     public override string ToString() => string.Join(Environment.NewLine,
         $"seeding: {Facts} facts in {Seeding.TotalSeconds:F1} s",

@@ -1,3 +1,4 @@
+using Azure;
 using System.Text.Json;
 using Azure.Data.Tables;
 using ReportFunctions.Core.Configuration;
@@ -105,8 +106,9 @@ public sealed class RankingStore
     }
 
     /// <summary>Publishes the rankings (each unless its known row has the same fingerprint), many at once.</summary>
-    internal Task<PublishResult[]> PublishAsync(IReadOnlyList<(Ranking Ranking, SnapshotHead? Known)> rankings, int parallelism, Action<int>? rowsWritten, CancellationToken ct) =>
-        _snapshots.PublishAsync(rankings.Select(r => ToWrite(r.Ranking, r.Known)).ToList(), parallelism, rowsWritten, ct);
+    internal Task<PublishResult[]> PublishAsync(IReadOnlyList<(Ranking Ranking, SnapshotHead? Known)> rankings, int parallelism, Action<int>? rowsWritten, CancellationToken ct,
+        ETag?[]? etags = null) =>
+        _snapshots.PublishAsync(rankings.Select(r => ToWrite(r.Ranking, r.Known)).ToList(), parallelism, rowsWritten, ct, etags);
 
     /// <summary>Publishes one ranking unless <paramref name="known"/> has the same fingerprint.</summary>
     internal async Task<PublishResult> PublishAsync(Ranking ranking, SnapshotHead? known, CancellationToken ct) =>

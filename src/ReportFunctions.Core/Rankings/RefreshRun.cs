@@ -47,6 +47,8 @@ internal sealed class RefreshRun(IRankingFactSource source, RankingInputStore in
 
         var skipped = conflicts.ToHashSet();
         await publisher.PublishAsync(byGroup, computedAt, full: true, skipped, ct).ConfigureAwait(false);
+        // What each group has published, for the incremental refreshes (any ETag: the rows were just written by this run).
+        await inputs.RecordPublishedAsync(publisher.Published.Select(p => (p.Key, ETag.All, p.Value)).ToList(), settings.MaxParallelism, counters.Wrote, ct).ConfigureAwait(false);
         // (Markers are read without their groups here: with a group left to another run, all stay for the next refresh.)
         if (skipped.Count == 0) counters.Wrote(await changes.ClearAsync(markers, settings.MaxParallelism, ct).ConfigureAwait(false));
     }
@@ -61,22 +63,33 @@ internal sealed class RefreshRun(IRankingFactSource source, RankingInputStore in
         var computedAt = time.GetUtcNow();
 
         var built = new ConcurrentDictionary<FactGroup, List<StoredFact>>();
+        var known = new ConcurrentDictionary<FactGroup, PublishedNames>();
+        var written = new ConcurrentDictionary<FactGroup, ETag>();
         var factsRead = 0;
         _byReport = markers.GroupBy(m => m.ReportId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
         var byGroup = markers.SelectMany(m => m.Groups.Select(g => (Group: g, Marker: m))).GroupBy(x => x.Group, x => x.Marker);
         await Parallel.ForEachAsync(byGroup, Options(ct), async (group, token) =>
         {
-            if (await BuildInputAsync(group.Key, group.ToList(), token).ConfigureAwait(false) is { } facts)
+            if (await BuildInputAsync(group.Key, group.ToList(), token).ConfigureAwait(false) is { } input)
             {
-                built[group.Key] = facts;
-                Interlocked.Add(ref factsRead, facts.Count);
+                built[group.Key] = input.Facts;
+                written[group.Key] = input.Written;
+                // What the row said was published (a group re-read whole, marker '*', is listed: its rows may differ).
+                if (input.Published is not null && group.All(m => m.ReportId != ChangeMarker.AnyReport)) known[group.Key] = input.Published;
+                Interlocked.Add(ref factsRead, input.Facts.Count);
             }
         }).ConfigureAwait(false);
         FactsRead = factsRead;
         GroupsRefreshed = built.Count;
         if (AfterFactsRead is not null) await AfterFactsRead(ct).ConfigureAwait(false);
 
-        await publisher.PublishAsync(built, computedAt, full: false, new HashSet<FactGroup>(), ct).ConfigureAwait(false);
+        await publisher.PublishAsync(built, computedAt, full: false, new HashSet<FactGroup>(), ct, known).ConfigureAwait(false);
+        // Recorded only if no other run wrote the group's facts since this one did; else that run may have published
+        // before this one replaced its rows: the group is marked to be re-read and listed by the next refresh.
+        var changed = await inputs.RecordPublishedAsync(publisher.Published.Select(p => (p.Key, written[p.Key], p.Value)).ToList(),
+            settings.MaxParallelism, counters.Wrote, ct).ConfigureAwait(false);
+        changed.AddRange(publisher.Relist);
+        if (changed.Count > 0) await changes.RecordGroupsAsync(changed, ct).ConfigureAwait(false);
         counters.Wrote(await changes.ClearAsync(markers.Where(m => m.Groups.All(built.ContainsKey)), settings.MaxParallelism, ct).ConfigureAwait(false));
         return true;
     }
@@ -85,7 +98,7 @@ internal sealed class RefreshRun(IRankingFactSource source, RankingInputStore in
     /// The group's current facts, written back as its cached input (only if that row is unchanged since read; else
     /// read again, a few times). Null when another run kept changing it: its markers stay for the next refresh.
     /// </summary>
-    private async Task<List<StoredFact>?> BuildInputAsync(FactGroup group, List<ChangeMarker> markers, CancellationToken ct)
+    private async Task<(List<StoredFact> Facts, PublishedNames? Published, ETag Written)?> BuildInputAsync(FactGroup group, List<ChangeMarker> markers, CancellationToken ct)
     {
         for (var attempt = 0; attempt < InputWriteAttempts; attempt++)
         {
@@ -95,10 +108,11 @@ internal sealed class RefreshRun(IRankingFactSource source, RankingInputStore in
                 ? null
                 : await ApplyChangesAsync(group, markers, cached.Facts, ct).ConfigureAwait(false);
             facts ??= await source.ReadGroupAsync(group, counters, ct).ConfigureAwait(false);
-            if (await inputs.TryWriteAsync(group, facts, cached.ETag, ct).ConfigureAwait(false))
+            if (await inputs.TryWriteAsync(group, facts, cached.ETag, ct).ConfigureAwait(false) is { } etag)
             {
                 counters.Wrote(1);
-                return facts;
+                // No row yet: nothing was ever published from this group (its row is written before anything is published).
+                return (facts, cached.ETag == default ? new PublishedNames([], 0) : cached.Published, etag);
             }
         }
         return null;

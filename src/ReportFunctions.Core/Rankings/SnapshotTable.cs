@@ -107,7 +107,8 @@ internal sealed class SnapshotTable
     /// Publishes each write whose fingerprint differs from its <see cref="SnapshotWrite.Known"/> row (the row as read at
     /// the start of the run, or null when there was none); returns each write's result, in order.
     /// </summary>
-    public async Task<PublishResult[]> PublishAsync(IReadOnlyList<SnapshotWrite> writes, int parallelism, Action<int>? rowsWritten, CancellationToken ct)
+    /// <param name="etags">Filled with each write's row ETag afterwards (written, or unchanged: the known one); null when left to another run.</param>
+    public async Task<PublishResult[]> PublishAsync(IReadOnlyList<SnapshotWrite> writes, int parallelism, Action<int>? rowsWritten, CancellationToken ct, ETag?[]? etags = null)
     {
         await EnsureCreatedAsync().ConfigureAwait(false);
         var results = new PublishResult[writes.Count];
@@ -116,7 +117,12 @@ internal sealed class SnapshotTable
         for (var i = 0; i < writes.Count; i++)
         {
             var w = writes[i];
-            if (w.Known is not null && w.Known.Fingerprint == w.Fingerprint) { results[i] = PublishResult.Unchanged; continue; }
+            if (w.Known is not null && w.Known.Fingerprint == w.Fingerprint)
+            {
+                results[i] = PublishResult.Unchanged;
+                if (etags is not null) etags[i] = w.Known.ETag;
+                continue;
+            }
             results[i] = PublishResult.Written;
             var e = ToEntity(w);
             index[(e.PartitionKey, e.RowKey)] = i;
@@ -124,38 +130,41 @@ internal sealed class SnapshotTable
                 ? new TableTransactionAction(TableTransactionActionType.Add, e)
                 : new TableTransactionAction(TableTransactionActionType.UpdateReplace, e, w.Known.ETag));
         }
-        var failed = await TableWriter.SubmitAsync(_table, actions, parallelism, rowsWritten, ct).ConfigureAwait(false);
+        var failed = await TableWriter.SubmitAsync(_table, actions, parallelism, rowsWritten, ct,
+            etags is null ? null : (a, etag) => etags[index[(a.Entity.PartitionKey, a.Entity.RowKey)]] = etag).ConfigureAwait(false);
         // A batch holding a row another run changed (or added) meanwhile: its rows one by one, with the race rule.
         await Parallel.ForEachAsync(failed.SelectMany(b => b.Actions), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = ct }, async (a, token) =>
         {
             var i = index[(a.Entity.PartitionKey, a.Entity.RowKey)];
-            results[i] = await PublishOneAsync((TableEntity)a.Entity, writes[i], token).ConfigureAwait(false);
+            (results[i], var etag) = await PublishOneAsync((TableEntity)a.Entity, writes[i], token).ConfigureAwait(false);
+            if (etags is not null) etags[i] = etag;
             if (results[i] == PublishResult.Written) rowsWritten?.Invoke(1);
         }).ConfigureAwait(false);
         return results;
     }
 
-    private async Task<PublishResult> PublishOneAsync(TableEntity entity, SnapshotWrite w, CancellationToken ct)
+    private async Task<(PublishResult, ETag?)> PublishOneAsync(TableEntity entity, SnapshotWrite w, CancellationToken ct)
     {
         var current = w.Known;
         for (var attempt = 0; attempt < PublishAttempts; attempt++)
         {
             try
             {
-                if (current is null) await TableRetry.RunAsync(() => _table.AddEntityAsync(entity, ct), ct).ConfigureAwait(false);
-                else await TableRetry.RunAsync(() => _table.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Replace, ct), ct).ConfigureAwait(false);
-                return PublishResult.Written;
+                var r = current is null
+                    ? await TableRetry.RunAsync(() => _table.AddEntityAsync(entity, ct), ct).ConfigureAwait(false)
+                    : await TableRetry.RunAsync(() => _table.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Replace, ct), ct).ConfigureAwait(false);
+                return (PublishResult.Written, r.Headers.ETag);
             }
             catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
             {
                 // Another publisher changed (or added, or deleted) the row first.
                 current = await GetHeadAsync(w.Group, w.Name, ct).ConfigureAwait(false);
                 if (current is not null && (current.Fingerprint == w.Fingerprint || current.ComputedAt >= w.ComputedAt))
-                    return PublishResult.LostRace; // The same, or computed from inputs read no earlier than ours: keep it.
+                    return (PublishResult.LostRace, null); // The same, or computed from inputs read no earlier than ours: keep it.
                 // Ours was computed from later inputs (or the row is gone): try again against the row as it is now.
             }
         }
-        return PublishResult.LostRace;
+        return (PublishResult.LostRace, null);
     }
 
     /// <summary>Deletes the rows (each only if unchanged since listed); returns how many were deleted.</summary>

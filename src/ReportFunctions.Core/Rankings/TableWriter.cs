@@ -20,8 +20,9 @@ internal static class TableWriter
     /// Submits <paramref name="actions"/> in batches (per partition, in the given order within one); returns the
     /// batches that failed with a 4xx so that the caller can handle their rows one by one.
     /// </summary>
+    /// <param name="rowWritten">Called with each row written and its new ETag (from the batch's responses).</param>
     public static async Task<List<FailedBatch>> SubmitAsync(TableClient table, IEnumerable<TableTransactionAction> actions, int parallelism,
-        Action<int>? written, CancellationToken ct)
+        Action<int>? written, CancellationToken ct, Action<TableTransactionAction, ETag>? rowWritten = null)
     {
         var batches = Batches(actions).ToList();
         var failed = new List<FailedBatch>();
@@ -29,8 +30,11 @@ internal static class TableWriter
         {
             try
             {
-                await TableRetry.RunAsync(() => table.SubmitTransactionAsync(batch, token), token).ConfigureAwait(false);
+                var responses = await TableRetry.RunAsync(() => table.SubmitTransactionAsync(batch, token), token).ConfigureAwait(false);
                 written?.Invoke(batch.Count);
+                if (rowWritten is not null)
+                    for (var i = 0; i < batch.Count && i < responses.Value.Count; i++)
+                        if (responses.Value[i].Headers.ETag is { } etag) rowWritten(batch[i], etag);
             }
             catch (TableTransactionFailedException ex) when (ex.Status is >= 400 and < 500)
             {
