@@ -39,13 +39,19 @@ public sealed record RankingBenchmarkOptions
 
 /// <summary>What a benchmark run measured.</summary>
 public sealed record RankingBenchmarkResult(
-    int Facts, TimeSpan Seeding, RankingRefreshSummary Full, RankingRefreshSummary Unchanged, RankingRefreshSummary OneFactChanged)
+    int Facts, TimeSpan Seeding, RankingRefreshSummary Full, RankingRefreshSummary Unchanged, RankingRefreshSummary OneReportChanged, int ChangedReportFacts)
 {
+    public static string Line(string phase, RankingRefreshSummary s) =>
+        $"{phase}: {s.Duration.TotalSeconds:F2} s ({(s.Full ? "full" : "incremental")}), rows read {s.RowsRead}, rows written {s.RowsWritten}, "
+        + $"{s.GroupsRefreshed} groups, {s.FactsRead} facts, rankings {s.RankingsComputed} computed / {s.RankingsWritten} written / {s.RankingsRemoved} removed, "
+        + $"attainment sets {s.AttainmentSetsComputed} computed / {s.AttainmentSetsWritten} written; listings: {s.RankingListings} of rankings, {s.AttainmentListings} of sets"
+        + (s.Full ? $"; facts from current-facts rows{(s.FactTablesScanned ? ": NO, every FactsByIndicator row read" : "")}, {s.ReportsFromFactTables} reports from the fact tables" : "");
+
     public override string ToString() => string.Join(Environment.NewLine,
-        $"facts: {Facts} (seeded in {Seeding.TotalSeconds:F1} s)",
-        $"full recomputation: {Full.Duration.TotalSeconds:F1} s, {Full.RankingsComputed} rankings ({Full.RankingsWritten} written), {Full.AttainmentSetsComputed} attainment sets ({Full.AttainmentSetsWritten} written)",
-        $"nothing changed: {Unchanged.Duration.TotalSeconds:F1} s, {Unchanged.RankingsWritten} written, {Unchanged.RankingsUnchanged} unchanged",
-        $"one fact changed: {OneFactChanged.Duration.TotalSeconds:F1} s, {OneFactChanged.RankingsWritten} written, {OneFactChanged.RankingsUnchanged} unchanged");
+        $"seeding: {Facts} facts in {Seeding.TotalSeconds:F1} s",
+        Line("full refresh", Full),
+        Line("nothing changed", Unchanged),
+        Line($"one report changed ({ChangedReportFacts} facts)", OneReportChanged));
 }
 
 /// <summary>
@@ -69,33 +75,39 @@ public sealed class RankingBenchmark
     }
 
     /// <param name="reader">Where the refresher reads facts; null: a <see cref="SyntheticFactReader"/> over the generated facts.</param>
-    /// <param name="seed">Writes the facts where <paramref name="reader"/> reads them (called with all facts, then with the one changed fact).</param>
+    /// <param name="seed">Writes facts where <paramref name="reader"/> reads them: called with all facts, then with the
+    /// new facts of one report (which replace that report's).</param>
     public async Task<RankingBenchmarkResult> RunAsync(RankingBenchmarkOptions options, IFactReader? reader = null,
         Func<IReadOnlyList<StoredFact>, CancellationToken, Task>? seed = null, TextWriter? output = null, CancellationToken cancellationToken = default)
     {
-        var facts = SyntheticFacts(options);
+        var facts = RankingBenchmarkData.SyntheticFacts(options);
         var prefix = options.TablePrefix ?? "bench" + Guid.NewGuid().ToString("N")[..8];
         var clock = Stopwatch.StartNew();
         var memory = reader is null ? new SyntheticFactReader(facts) : null;
         if (seed is not null) await seed(facts, cancellationToken).ConfigureAwait(false);
         var seeding = clock.Elapsed;
-        output?.WriteLine($"{facts.Count} facts {(seed is null ? "in memory" : "seeded")} in {seeding.TotalSeconds:F1} s; tables {prefix}*");
+        output?.WriteLine($"seeding: {facts.Count} facts {(seed is null ? "in memory" : "written")} in {seeding.TotalSeconds:F1} s; tables {prefix}*");
 
         var refresher = new RankingRefresher(reader ?? memory!, new RankingStore(_tables, prefix), new AttainmentStore(_tables, prefix), _blobs,
             _time, NullLogger<RankingRefresher>.Instance, new RankingRefresherSettings { LeaseBlobName = prefix + "-rankings-refresh" });
-        var full = await refresher.RefreshAsync(cancellationToken).ConfigureAwait(false);
-        output?.WriteLine($"full recomputation: {full.Duration.TotalSeconds:F1} s ({full.RankingsWritten} rankings written)");
+        await refresher.EnsureCreatedAsync(cancellationToken).ConfigureAwait(false); // the hosts do this at start-up
+        var full = await refresher.RefreshAsync(full: true, cancellationToken).ConfigureAwait(false);
+        output?.WriteLine(RankingBenchmarkResult.Line("full refresh", full));
         var unchanged = await refresher.RefreshAsync(cancellationToken).ConfigureAwait(false);
-        output?.WriteLine($"nothing changed: {unchanged.Duration.TotalSeconds:F1} s ({unchanged.RankingsWritten} written)");
+        output?.WriteLine(RankingBenchmarkResult.Line("nothing changed", unchanged));
 
-        // A later report revises one value of a city.
-        var old = facts.First(f => f.Level == RegionLevels.City && f.Fact.Kind == FactKinds.Actual);
-        var revised = old with { Fact = old.Fact with { Value = old.Fact.Value * 1.5 + 1 }, ReportId = old.ReportId + "-rev", ReportYear = old.ReportYear + 1 };
-        if (memory is not null) memory.Add(revised);
-        if (seed is not null) await seed([revised], cancellationToken).ConfigureAwait(false);
+        // A city's report delivered again, corrected: every value it states is revised.
+        var reportId = facts.First(f => f.Level == RegionLevels.City && f.Fact.Kind == FactKinds.Actual).ReportId;
+        var revised = facts.Where(f => f.ReportId == reportId).Select(f => f with { Fact = f.Fact with { Value = f.Fact.Value * 1.5 + 1 } }).ToList();
+        if (memory is not null)
+        {
+            memory.ReplaceReport(reportId, revised);
+            await refresher.Changes.RecordGroupsAsync(revised.Select(FactGroup.Of), cancellationToken).ConfigureAwait(false);
+        }
+        if (seed is not null) await seed(revised, cancellationToken).ConfigureAwait(false);
         var one = await refresher.RefreshAsync(cancellationToken).ConfigureAwait(false);
-        output?.WriteLine($"one fact changed: {one.Duration.TotalSeconds:F1} s ({one.RankingsWritten} written)");
-        return new RankingBenchmarkResult(facts.Count, seeding, full, unchanged, one);
+        output?.WriteLine(RankingBenchmarkResult.Line($"one report changed ({revised.Count} facts)", one));
+        return new RankingBenchmarkResult(facts.Count, seeding, full, unchanged, one, revised.Count);
     }
 
     /// <summary>
@@ -109,14 +121,17 @@ public sealed class RankingBenchmark
         var ingestor = new ReportIngestor(store, new ReportExtractor(), Options.Create(new ReportFunctionsOptions()), _time, NullLogger<ReportIngestor>.Instance);
         var results = new ConcurrentDictionary<string, ExtractionResult>(StringComparer.Ordinal);
         ingestor.Extract = (text, _) => results[text.Trim()];
+        var rounds = 0;
         async Task Seed(IReadOnlyList<StoredFact> facts, CancellationToken ct)
         {
             await ingestor.EnsureCreatedAsync(ct).ConfigureAwait(false);
+            // Each call is a new delivery: a report seeded again gets new content (and replaces its facts).
+            var round = Interlocked.Increment(ref rounds);
             var reports = facts.GroupBy(f => f.ReportId).ToList();
             foreach (var report in reports)
             {
                 var first = report.First();
-                results[$"synthetic report {report.Key}"] = new ExtractionResult
+                results[$"synthetic report {report.Key} round {round}"] = new ExtractionResult
                 {
                     Region = new RegionInfo(first.Fact.Region, first.Level, first.Province),
                     Year = first.ReportYear,
@@ -127,67 +142,12 @@ public sealed class RankingBenchmark
             }
             await Parallel.ForEachAsync(reports, new ParallelOptions { MaxDegreeOfParallelism = parallelism, CancellationToken = ct }, async (report, token) =>
             {
-                var outcome = await ingestor.IngestAsync(report.Key + ".txt", new MemoryStream(Encoding.UTF8.GetBytes($"synthetic report {report.Key}")), token).ConfigureAwait(false);
+                var outcome = await ingestor.IngestAsync(report.Key + ".txt", new MemoryStream(Encoding.UTF8.GetBytes($"synthetic report {report.Key} round {round}")), token).ConfigureAwait(false);
                 if (outcome.Result != IngestResult.Succeeded)
                     throw new InvalidOperationException($"seeding {report.Key}: {outcome.Result} {outcome.Reason}");
             }).ConfigureAwait(false);
         }
         return (new FactQueries(store), Seed);
-    }
-
-    /// <summary>Deterministic synthetic facts: every city and province, code and year, from one report per region and year.</summary>
-    public static List<StoredFact> SyntheticFacts(RankingBenchmarkOptions o)
-    {
-        var random = new Random(o.Seed);
-        var list = new List<StoredFact>();
-        var indicators = IndicatorCatalog.All.Take(o.Indicators).ToList();
-        var ingested = new DateTimeOffset(o.FirstYear, 3, 1, 0, 0, 0, TimeSpan.Zero);
-        void Add(string region, string level, string? province, Indicator indicator, int year, string kind)
-        {
-            var value = indicator.Unit == Units.Percent ? Math.Round(random.NextDouble() * 10, 1) : Math.Round(random.NextDouble() * 1e12);
-            list.Add(new StoredFact
-            {
-                Fact = new Fact
-                {
-                    Region = region, Indicator = indicator.Code, Period = year.ToString(CultureInfo.InvariantCulture), Kind = kind,
-                    Value = value, Unit = indicator.Unit, Qualifier = kind == FactKinds.Target ? Qualifiers.About : Qualifiers.Exact, Evidence = "synthetic",
-                },
-                ReportId = $"{region}-{(kind == FactKinds.Actual ? year + 1 : year)}",
-                ReportYear = kind == FactKinds.Actual ? year + 1 : year,
-                IngestedAt = ingested.AddYears(year - o.FirstYear + 1),
-                Level = level,
-                Province = province,
-            });
-        }
-        for (var y = 0; y < o.Years; y++)
-        {
-            var year = o.FirstYear + y;
-            foreach (var indicator in indicators)
-            {
-                for (var p = 0; p < o.Provinces; p++)
-                {
-                    Add(ProvinceName(p), RegionLevels.Province, null, indicator, year, FactKinds.Actual);
-                    if (o.Targets) Add(ProvinceName(p), RegionLevels.Province, null, indicator, year, FactKinds.Target);
-                }
-                for (var c = 0; c < o.Cities; c++)
-                {
-                    var province = ProvinceName(c % Math.Max(1, o.Provinces));
-                    Add(CityName(c), RegionLevels.City, province, indicator, year, FactKinds.Actual);
-                    if (o.Targets) Add(CityName(c), RegionLevels.City, province, indicator, year, FactKinds.Target);
-                }
-            }
-        }
-        return list;
-    }
-
-    private static string ProvinceName(int i) => "Province" + Letters(i);
-    private static string CityName(int i) => "City" + Letters(i);
-
-    private static string Letters(int i)
-    {
-        var s = "";
-        do { s = (char)('a' + i % 26) + s; i /= 26; } while (i > 0);
-        return s;
     }
 
     /// <summary>
@@ -227,41 +187,5 @@ public sealed class RankingBenchmark
         var result = await bench.RunAsync(o with { TablePrefix = prefix }, reader, seed, output, cancellationToken).ConfigureAwait(false);
         await output.WriteLineAsync(result.ToString()).ConfigureAwait(false);
         return 0;
-    }
-}
-
-/// <summary>Facts held in memory, as an <see cref="IFactReader"/> for the benchmark (rankings still go to storage).</summary>
-public sealed class SyntheticFactReader : IFactReader
-{
-    private readonly object _gate = new();
-    private Dictionary<string, List<StoredFact>> _byIndicator;
-
-    public SyntheticFactReader(IEnumerable<StoredFact> facts) =>
-        _byIndicator = facts.GroupBy(f => f.Fact.Indicator).ToDictionary(g => g.Key, g => g.ToList());
-
-    public void Add(StoredFact fact)
-    {
-        lock (_gate)
-        {
-            var copy = _byIndicator.ToDictionary(kv => kv.Key, kv => kv.Value);
-            copy[fact.Fact.Indicator] = [.. copy.GetValueOrDefault(fact.Fact.Indicator) ?? [], fact];
-            _byIndicator = copy;
-        }
-    }
-
-    public async IAsyncEnumerable<StoredFact> GetIndicatorFactsAsync(string indicator, string? period = null, string? kind = null,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await Task.CompletedTask.ConfigureAwait(false);
-        foreach (var f in _byIndicator.GetValueOrDefault(indicator) ?? [])
-            if ((period is null || f.Fact.Period == period) && (kind is null || f.Fact.Kind == kind)) yield return f;
-    }
-
-    public async IAsyncEnumerable<StoredFact> GetRegionFactsAsync(string region, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        await Task.CompletedTask.ConfigureAwait(false);
-        foreach (var list in _byIndicator.Values)
-            foreach (var f in list)
-                if (f.Fact.Region == region) yield return f;
     }
 }

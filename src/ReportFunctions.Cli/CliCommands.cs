@@ -51,7 +51,7 @@ public static class CliCommands
             Text("--ranking", "Indicator code of the ranking to show"), Connection());
         Add("rank", "Recompute rankings (as the timer does) and print one.", Sync(RankCommand.RunAsync),
             new Argument<string?>("CODE") { Description = "Indicator code of the ranking to print", Arity = ArgumentArity.ZeroOrOne },
-            Flag("--no-refresh", "Print without recomputing"), Period(), OneOf("--kind", "actual or target", FactKinds),
+            Flag("--no-refresh", "Print without recomputing"), Flag("--full", "Recompute every group from the fact tables, not only the changed ones"), Period(), OneOf("--kind", "actual or target", FactKinds),
             OneOf("--level", "Region level", Levels), Text("--province", "Province (cities of it)"), OneOf("--format", "Output format", Formats), Connection());
         Add("query", "The HTTP API's answers from storage, without a host.", Sync(StorageCommands.QueryAsync),
             OneOfArgument("WHAT", "What to ask for: " + string.Join(", ", QueryTargets), QueryTargets),
@@ -73,7 +73,7 @@ public static class CliCommands
         Add("bench-api", "Latency of one route (p50, p99).", Sync(BenchCommands.ApiAsync),
             Text("--url", "Host URL (default http://127.0.0.1:7071)"), Text("--path", "Route (default /api/regions/Jiaxing/facts)"),
             Positive("--requests", "Requests (default 2000)"), Positive("--concurrency", "Requests at once (default 8)"));
-        Add("bench-rank", "Full and unchanged ranking recomputation times.", Sync(Program.BenchRank),
+        Add("bench-rank", "Full, unchanged and one-report-changed ranking refresh times, rows read and written.", Sync(Program.BenchRank),
             Positive("--cities", "Cities"), Positive("--provinces", "Provinces"), Positive("--indicators", "Indicators"), Positive("--years", "Years"),
             Flag("--targets", "Also targets"), Flag("--through-ingestion", "Ingest the facts into storage first"), Connection());
         return root;

@@ -52,8 +52,9 @@ public static partial class OpenApiDocument
                 R(200, "The ranking", "Ranking", csv: true), Problem(400, "Malformed parameter"), Problem(404, "Unknown indicator or no ranking yet")),
             [P(ApiRoutes.RankingsRefresh)] = new JsonObject
             {
-                ["post"] = Op(ApiEndpointNames.RefreshRankings, "Recompute rankings and attainment now", [],
-                    R(200, "The refresh ran to completion (waiting for a run in progress); its summary", "Object")),
+                ["post"] = Op(ApiEndpointNames.RefreshRankings, "Recompute rankings and attainment now: the groups whose facts changed, or every group with full=true",
+                    [Param("full", "query", "true: recompute every (indicator, period) group from the fact tables; false (default): only the groups ingestion marked as changed", new JsonObject { ["type"] = "boolean" })],
+                    R(200, "The refresh ran to completion (waiting for a run in progress); its summary", "Object"), Problem(400, "full is not true or false")),
             },
             [P(ApiRoutes.RegionAttainment)] = Get(ApiEndpointNames.GetRegionAttainment, "Target attainment of one region: targets set and what was achieved",
                 [Path("region", "Region name or variant"), Query("indicator", "Indicator code"), Period(), Format()],

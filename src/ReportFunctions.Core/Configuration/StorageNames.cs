@@ -29,9 +29,13 @@ public static class StorageNames
     public const string AttainmentTable = "Attainment";
     /// <summary>One row: when the facts and the rankings last changed (<see cref="Storage.DataChangeStamp"/>), which every instance polls to drop cached answers.</summary>
     public const string DataStampTable = "DataStamps";
+    /// <summary>Which (indicator, period) groups changed since the last ranking refresh (written by ingestion), and the refresh's baseline row.</summary>
+    public const string RankingChangesTable = "RankingChanges";
+    /// <summary>The facts each (indicator, period) group's rankings were last computed from (the incremental refresh's input cache).</summary>
+    public const string RankingInputsTable = "RankingInputs";
     /// <summary>Leases and small bookkeeping rows (ranking runs).</summary>
     public const string LeasesContainer = "reportfunctions-leases";
 
     public static readonly IReadOnlyList<string> AllTables =
-        [ReportsTable, FactsByRegionTable, FactsByIndicatorTable, RankingsTable, AttainmentTable, DataStampTable];
+        [ReportsTable, FactsByRegionTable, FactsByIndicatorTable, RankingsTable, AttainmentTable, DataStampTable, RankingChangesTable, RankingInputsTable];
 }

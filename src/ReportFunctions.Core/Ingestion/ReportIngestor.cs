@@ -274,7 +274,9 @@ public sealed partial class ReportIngestor
         record.YearSource = result?.YearSource;
         record.IngestedAt = facts.Count > 0 ? facts[0].IngestedAt : _time.GetUtcNow();
         if (failure is null) record.LastError = null;
-        await _store.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+        // ---- Ranking change markers (issue 14): the switch below, wrapped in the markers of the groups changed (ReportIngestor.RankingChanges.cs) ----
+        await SwitchRecordingRankingChangesAsync(record, previous, failure is null ? facts : [],
+            () => _store.SaveAsync(record, cancellationToken), cancellationToken).ConfigureAwait(false);
         // The switch above is what readers see (facts appear, change or go): cached answers of every instance follow.
         if (_changes is not null) await _changes.TouchAsync(DataArea.Facts, cancellationToken).ConfigureAwait(false);
         if (!record.NeedsCleanup) return;

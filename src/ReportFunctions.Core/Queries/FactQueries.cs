@@ -26,6 +26,9 @@ public sealed class FactQueries : IFactReader
 
     private ReportStorage Storage => _store.Storage;
 
+    /// <summary>The store these queries read (the ranking refresher reads the same tables its own way).</summary>
+    internal ReportStore Store => _store;
+
     /// <summary>Facts about one region (canonical name), optionally of one indicator, period and kind.</summary>
     /// <param name="all">false: the latest report's value per (region, indicator, period, kind); true: every report's value.</param>
     public Task<FactPage> GetRegionFactsPageAsync(string region, string? indicator, string? period, string? kind, bool all,

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using ReportFunctions.Core.Configuration;
@@ -8,14 +9,15 @@ namespace ReportFunctions.Core.Rankings;
 /// <summary>
 /// Target attainment in the Attainment table (<see cref="StorageNames.AttainmentTable"/>, optionally prefixed).
 /// <list type="bullet">
-/// <item>per code, published like rankings (<see cref="SnapshotTable"/>): head PartitionKey <c>h|{code}</c>, RowKey
-/// <c>{period}|{level}</c>; entries PartitionKey <c>e|{code}|{period}|{level}</c>, RowKey <c>{version}|{index}</c> in rank order;</item>
+/// <item>per code, one entity per set (<see cref="SnapshotTable"/>): PartitionKey <c>s|{code}</c>, RowKey
+/// <c>{period}|{level}</c>, entries in rank order as JSON in <c>E0</c>, <c>E1</c>..., the regions in <c>Regions</c>;</item>
 /// <item>per region, for <c>GET /api/regions/{region}/attainment</c>: PartitionKey <c>r|{region}</c>, RowKey
 /// <c>{code}|{period}|{level}</c>, one self-contained row per attainment, upserted after the code's set is published.</item>
 /// </list>
 /// </summary>
 public sealed class AttainmentStore
 {
+    private const int MaxRegionsChars = EntityText.ChunkChars;
     private readonly SnapshotTable _snapshots;
 
     public AttainmentStore(TableServiceClient tables) : this(tables, null) { }
@@ -24,7 +26,7 @@ public sealed class AttainmentStore
     public AttainmentStore(TableServiceClient tables, string? tablePrefix)
     {
         TableName = (tablePrefix ?? "") + StorageNames.AttainmentTable;
-        _snapshots = new SnapshotTable(tables.GetTableClient(TableName));
+        _snapshots = new SnapshotTable(tables.GetTableClient(TableName), "Regions");
     }
 
     public string TableName { get; }
@@ -34,11 +36,18 @@ public sealed class AttainmentStore
 
     internal static string Name(string period, string level) => period + "|" + level;
     internal static string RegionPartition(string region) => "r|" + region;
+    internal static string RegionRowKey(string code, string period, string level) => code + "|" + period + "|" + level;
 
-    internal async Task<Dictionary<(string Code, string Period, string Level), SnapshotHead>> GetAllHeadsAsync(CancellationToken ct)
+    internal async Task<Dictionary<(string Code, string Period, string Level), SnapshotHead>> GetAllHeadsAsync(CancellationToken ct) =>
+        ByKey(await _snapshots.ListAllHeadsAsync(ct).ConfigureAwait(false));
+
+    internal async Task<Dictionary<(string Code, string Period, string Level), SnapshotHead>> GetHeadsAsync(string code, string period, CancellationToken ct) =>
+        ByKey(await _snapshots.ListHeadsAsync(code, period + "|", ct).ConfigureAwait(false));
+
+    private static Dictionary<(string, string, string), SnapshotHead> ByKey(IEnumerable<SnapshotHead> heads)
     {
         var result = new Dictionary<(string, string, string), SnapshotHead>();
-        foreach (var h in await _snapshots.ListAllHeadsAsync(ct).ConfigureAwait(false))
+        foreach (var h in heads)
         {
             var parts = h.Name.Split('|');
             if (parts.Length == 2) result[(h.Group, parts[0], parts[1])] = h;
@@ -50,7 +59,7 @@ public sealed class AttainmentStore
     public async Task<IReadOnlyList<(string Period, string Level, DateTimeOffset ComputedAt)>> ListAsync(string code, CancellationToken ct = default)
     {
         var list = new List<(string, string, DateTimeOffset)>();
-        foreach (var h in await _snapshots.ListHeadsAsync(code, ct).ConfigureAwait(false))
+        foreach (var h in await _snapshots.ListHeadsAsync(code, null, ct).ConfigureAwait(false))
         {
             var parts = h.Name.Split('|');
             if (parts.Length == 2) list.Add((parts[0], parts[1], h.ComputedAt));
@@ -60,12 +69,10 @@ public sealed class AttainmentStore
 
     public async Task<AttainmentSet?> GetAsync(string code, string period, string level, CancellationToken ct = default)
     {
-        var read = await _snapshots.ReadAsync(code, Name(period, level), ct).ConfigureAwait(false);
-        if (read is not { } r) return null;
-        var h = r.Head.Entity;
+        if (await _snapshots.ReadAsync(code, Name(period, level), ct).ConfigureAwait(false) is not { } h) return null;
         var direction = Enum.TryParse<RankDirection>(h.GetString("Direction"), out var d) ? d : RankDirection.HigherIsBetter;
         return new AttainmentSet(code, period, level, direction, h.GetString("GapOrder") ?? "", h.GetString("Unit") ?? "",
-            r.Head.Fingerprint, r.Head.ComputedAt, r.Entries.Select(ToEntry).ToList());
+            h.GetString("Fingerprint") ?? "", h.GetDateTimeOffset("ComputedAt") ?? DateTimeOffset.MinValue, ReadEntries(h));
     }
 
     /// <summary>Every attainment of one region (canonical name), by code and period.</summary>
@@ -79,53 +86,90 @@ public sealed class AttainmentStore
         return list;
     }
 
-    internal async Task<PublishResult> PublishAsync(AttainmentSet set, SnapshotHead? known, CancellationToken ct)
+    /// <summary>
+    /// Publishes the sets (each unless its known row has the same fingerprint), many at once; then, for each set
+    /// written, upserts its regions' rows and deletes the rows of regions that left it.
+    /// </summary>
+    internal async Task<PublishResult[]> PublishAsync(IReadOnlyList<(AttainmentSet Set, SnapshotHead? Known)> sets, int parallelism, Action<int>? rowsWritten, CancellationToken ct)
     {
-        if (known is not null && known.Fingerprint == set.Fingerprint) return PublishResult.Unchanged;
-        var head = new Dictionary<string, object?>
+        var writes = sets.Select(s => ToWrite(s.Set, s.Known)).ToList();
+        var results = await _snapshots.PublishAsync(writes, parallelism, rowsWritten, ct).ConfigureAwait(false);
+        var upserts = new List<TableTransactionAction>();
+        var deletes = new List<ITableEntity>();
+        for (var i = 0; i < sets.Count; i++)
         {
-            ["Indicator"] = set.Indicator, ["Period"] = set.Period, ["Level"] = set.Level, ["Direction"] = set.Direction.ToString(),
-            ["GapOrder"] = set.GapOrder, ["Unit"] = set.Unit, ["Regions"] = string.Join('\n', set.Entries.Select(e => e.Region)),
-        };
-        var entries = set.Entries.Select(e => ToEntity(e)).ToList();
-        var (result, replaced) = await _snapshots.PublishAsync(set.Indicator, Name(set.Period, set.Level), set.Fingerprint, set.ComputedAt, head, entries, known, ct).ConfigureAwait(false);
-        if (result == PublishResult.Written)
-        {
-            // One row per region, each in its region's partition (no batching across partitions).
-            await Parallel.ForEachAsync(set.Entries, new ParallelOptions { MaxDegreeOfParallelism = 4, CancellationToken = ct }, async (e, token) =>
+            if (results[i] != PublishResult.Written) continue;
+            var (set, known) = sets[i];
+            foreach (var e in set.Entries)
             {
                 var row = ToEntity(e, set.ComputedAt, set.Fingerprint);
                 row.PartitionKey = RegionPartition(e.Region);
                 row.RowKey = RegionRowKey(e.Indicator, e.Period, e.Level);
-                await _snapshots.Table.UpsertEntityAsync(row, TableUpdateMode.Replace, token).ConfigureAwait(false);
-            }).ConfigureAwait(false);
-            await DeleteRegionRowsAsync(set.Indicator, set.Period, set.Level, replaced, set.Entries.Select(e => e.Region), ct).ConfigureAwait(false);
+                upserts.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, row));
+            }
+            var kept = set.Entries.Select(e => e.Region).ToHashSet(StringComparer.Ordinal);
+            foreach (var region in await RegionsOfAsync(known, ct).ConfigureAwait(false))
+                if (!kept.Contains(region)) deletes.Add(new TableEntity(RegionPartition(region), RegionRowKey(set.Indicator, set.Period, set.Level)));
         }
-        return result;
+        // Region rows of many sets go to the same region partitions: batched per region.
+        foreach (var failed in await TableWriter.SubmitAsync(_snapshots.Table, upserts, parallelism, rowsWritten, ct).ConfigureAwait(false))
+            throw failed.Error;
+        rowsWritten?.Invoke(await TableWriter.DeleteAsync(_snapshots.Table, deletes, parallelism, ct).ConfigureAwait(false));
+        return results;
     }
 
-    internal async Task<bool> DeleteAsync(SnapshotHead head, CancellationToken ct)
+    /// <summary>Deletes the sets (each only if unchanged since listed) and their region rows; returns how many sets were deleted.</summary>
+    internal async Task<int> DeleteAsync(IReadOnlyList<SnapshotHead> heads, int parallelism, CancellationToken ct)
     {
-        if (!await _snapshots.DeleteAsync(head, ct).ConfigureAwait(false)) return false;
+        var regionRows = new List<ITableEntity>();
+        foreach (var h in heads)
+            foreach (var region in await RegionsOfAsync(h, ct).ConfigureAwait(false))
+                regionRows.Add(new TableEntity(RegionPartition(region), h.Group + "|" + h.Name));
+        var deleted = await _snapshots.DeleteAsync(heads, parallelism, ct).ConfigureAwait(false);
+        await TableWriter.DeleteAsync(_snapshots.Table, regionRows, parallelism, ct).ConfigureAwait(false);
+        return deleted;
+    }
+
+    /// <summary>The regions of a stored set (its Regions column, or its entries when that was too long to keep).</summary>
+    private async Task<IReadOnlyList<string>> RegionsOfAsync(SnapshotHead? head, CancellationToken ct)
+    {
+        if (head is null || head.Count == 0) return [];
+        if (head.Entity.GetString("Regions") is { Length: > 0 } regions) return regions.Split('\n');
         var parts = head.Name.Split('|');
-        if (parts.Length == 2) await DeleteRegionRowsAsync(head.Group, parts[0], parts[1], head, [], ct).ConfigureAwait(false);
-        return true;
+        return parts.Length == 2 && await GetAsync(head.Group, parts[0], parts[1], ct).ConfigureAwait(false) is { } set
+            ? set.Entries.Select(e => e.Region).ToList() : [];
     }
 
-    /// <summary>Deletes the region rows of regions that were in <paramref name="replaced"/> but are not in <paramref name="keep"/>.</summary>
-    private async Task DeleteRegionRowsAsync(string code, string period, string level, SnapshotHead? replaced, IEnumerable<string> keep, CancellationToken ct)
+    private static SnapshotWrite ToWrite(AttainmentSet set, SnapshotHead? known)
     {
-        if (replaced?.Entity.GetString("Regions") is not { Length: > 0 } regions) return;
-        var kept = keep.ToHashSet(StringComparer.Ordinal);
-        foreach (var region in regions.Split('\n'))
+        var regions = string.Join('\n', set.Entries.Select(e => e.Region));
+        var columns = new Dictionary<string, object?>
         {
-            if (kept.Contains(region)) continue;
-            try { await _snapshots.Table.DeleteEntityAsync(RegionPartition(region), RegionRowKey(code, period, level), ETag.All, ct).ConfigureAwait(false); }
-            catch (RequestFailedException ex) when (ex.Status == 404) { }
-        }
+            ["Indicator"] = set.Indicator, ["Period"] = set.Period, ["Level"] = set.Level, ["Direction"] = set.Direction.ToString(),
+            ["GapOrder"] = set.GapOrder, ["Unit"] = set.Unit, ["Regions"] = regions.Length <= MaxRegionsChars ? regions : null,
+        };
+        var json = JsonSerializer.Serialize(set.Entries.Select(e => new object?[]
+        {
+            e.Region, e.Level, e.Province, e.Unit, e.Target, e.TargetQualifier, e.TargetReportId, e.Actual, e.ActualQualifier,
+            e.ActualReportId, e.Gap, e.Met, e.Outcome, e.Rank, e.Ranked,
+        }));
+        return new SnapshotWrite(set.Indicator, Name(set.Period, set.Level), set.Fingerprint, set.ComputedAt, set.Entries.Count, columns, json, known);
     }
 
-    internal static string RegionRowKey(string code, string period, string level) => code + "|" + period + "|" + level;
+    private static List<AttainmentEntry> ReadEntries(TableEntity h)
+    {
+        var code = h.GetString("Indicator") ?? "";
+        var period = h.GetString("Period") ?? "";
+        var list = new List<AttainmentEntry>();
+        using var doc = JsonDocument.Parse(EntityText.Read(h, SnapshotTable.EntriesProperty) is { Length: > 0 } json ? json : "[]");
+        foreach (var a in doc.RootElement.EnumerateArray())
+        {
+            string? S(int i) => a[i].ValueKind == JsonValueKind.Null ? null : a[i].GetString();
+            list.Add(new AttainmentEntry(S(0)!, S(1)!, S(2), code, period, S(3)!, a[4].GetDouble(), S(5)!, S(6)!, a[7].GetDouble(), S(8)!,
+                S(9)!, a[10].GetDouble(), a[11].GetBoolean(), S(12)!, a[13].GetInt32(), a[14].GetInt32()));
+        }
+        return list;
+    }
 
     private static TableEntity ToEntity(AttainmentEntry e, DateTimeOffset? computedAt = null, string? fingerprint = null) => TableColumns.Entity(
         ("Region", e.Region), ("Level", e.Level), ("Province", e.Province), ("Indicator", e.Indicator), ("Period", e.Period),

@@ -38,9 +38,15 @@ public sealed class RankingApiModule : IApiModule
 
     public async Task<ApiResponse> RefreshAsync(ApiRequest request, CancellationToken ct)
     {
-        var summary = await _refresher.RefreshAsync(ct).ConfigureAwait(false);
+        // full=true: recompute every group from the fact tables (default: only the groups whose facts changed).
+        var fullValue = request.QueryValue("full");
+        if (fullValue is { Length: > 0 } && !bool.TryParse(fullValue, out _))
+            return ApiResponse.BadRequest("full", "full is true or false.");
+        var full = fullValue is { Length: > 0 } && bool.Parse(fullValue);
+        var summary = await _refresher.RefreshAsync(full, ct).ConfigureAwait(false);
         return ApiResponse.JsonBody(new
         {
+            summary.Full, summary.ChangesRead, summary.GroupsRefreshed, summary.RowsRead, summary.RowsWritten,
             summary.RankingsComputed, summary.RankingsWritten, summary.RankingsUnchanged, summary.RankingsRemoved, summary.RankingsLostRace,
             summary.AttainmentSetsComputed, summary.AttainmentSetsWritten, summary.AttainmentSetsUnchanged, summary.AttainmentSetsRemoved,
             summary.FactsRead, summary.HeldLease, summary.StartedAt,

@@ -98,7 +98,25 @@ public sealed record RankingRefreshSummary
     public int AttainmentSetsWritten { get; init; }
     public int AttainmentSetsUnchanged { get; init; }
     public int AttainmentSetsRemoved { get; init; }
+    /// <summary>Facts the computed groups hold (every current fact in a full refresh).</summary>
     public int FactsRead { get; init; }
+    /// <summary>Whether every group was recomputed from the fact tables (asked for, or due: first run, new engine, age).</summary>
+    public bool Full { get; init; }
+    /// <summary>Whether the caller asked for a full refresh.</summary>
+    public bool FullRequested { get; init; }
+    /// <summary>Change markers read (each names a group and a report that changed in it).</summary>
+    public int ChangesRead { get; init; }
+    /// <summary>(indicator, period) groups recomputed.</summary>
+    public int GroupsRefreshed { get; init; }
+    /// <summary>Table rows read (facts, report rows, group inputs, heads, markers) and written (rankings, sets, region rows, inputs, markers cleared).</summary>
+    public long RowsRead { get; init; }
+    public long RowsWritten { get; init; }
+    /// <summary>Queries of the Rankings and of the Attainment table (a full refresh: 1 each; an incremental one: one per group whose published names were not known, and for sets, none for groups without sets before or after).</summary>
+    public int RankingListings { get; init; }
+    public int AttainmentListings { get; init; }
+    /// <summary>Full refresh: reports whose facts were read from the fact tables rather than their current-facts row, and whether every FactsByIndicator row was read.</summary>
+    public int ReportsFromFactTables { get; init; }
+    public bool FactTablesScanned { get; init; }
     /// <summary>Whether this run held the refresh lease (runs proceed without it when it cannot be had in time).</summary>
     public bool HeldLease { get; init; }
     public DateTimeOffset StartedAt { get; init; }

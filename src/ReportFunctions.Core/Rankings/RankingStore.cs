@@ -1,3 +1,5 @@
+using Azure;
+using System.Text.Json;
 using Azure.Data.Tables;
 using ReportFunctions.Core.Configuration;
 using ReportFunctions.Core.Domain;
@@ -8,9 +10,9 @@ namespace ReportFunctions.Core.Rankings;
 public sealed record RankingHeadInfo(RankingKey Key, string Fingerprint, DateTimeOffset ComputedAt, int Count);
 
 /// <summary>
-/// Rankings in the Rankings table (<see cref="StorageNames.RankingsTable"/>, optionally prefixed), published through
-/// <see cref="SnapshotTable"/>: head PartitionKey <c>h|{code}</c>, RowKey <c>{period}|{kind}|{level}|{scope}</c>;
-/// entries PartitionKey <c>e|{code}|{period}|{kind}|{level}|{scope}</c>, RowKey <c>{version}|{index}</c> in rank order.
+/// Rankings in the Rankings table (<see cref="StorageNames.RankingsTable"/>, optionally prefixed), one entity per
+/// ranking (<see cref="SnapshotTable"/>): PartitionKey <c>s|{code}</c>, RowKey <c>{period}|{kind}|{level}|{scope}</c>,
+/// the entries in rank order as a JSON array of arrays in <c>E0</c>, <c>E1</c>...
 /// </summary>
 public sealed class RankingStore
 {
@@ -21,11 +23,15 @@ public sealed class RankingStore
     /// <param name="tablePrefix">Prefix of the table name (letters and digits), to keep tests apart.</param>
     public RankingStore(TableServiceClient tables, string? tablePrefix)
     {
-        TableName = (tablePrefix ?? "") + StorageNames.RankingsTable;
+        TablePrefix = tablePrefix ?? "";
+        TableService = tables;
+        TableName = TablePrefix + StorageNames.RankingsTable;
         _snapshots = new SnapshotTable(tables.GetTableClient(TableName));
     }
 
     public string TableName { get; }
+    internal string TablePrefix { get; }
+    internal TableServiceClient TableService { get; }
 
     /// <summary>Creates the table once per instance (the hosts' start-up step does it; later calls issue no request).</summary>
     public Task EnsureCreatedAsync() => _snapshots.EnsureCreatedAsync();
@@ -40,11 +46,18 @@ public sealed class RankingStore
         return parts.Length == 4 ? new RankingKey(code, parts[0], parts[1], parts[2], parts[3]) : null;
     }
 
-    /// <summary>Heads of every stored ranking (for the refresher).</summary>
-    internal async Task<Dictionary<RankingKey, SnapshotHead>> GetAllHeadsAsync(CancellationToken ct)
+    /// <summary>Heads of every stored ranking (for a full refresh).</summary>
+    internal async Task<Dictionary<RankingKey, SnapshotHead>> GetAllHeadsAsync(CancellationToken ct) =>
+        ByKey(await _snapshots.ListAllHeadsAsync(ct).ConfigureAwait(false));
+
+    /// <summary>Heads of the rankings of one code and period (for an incremental refresh).</summary>
+    internal async Task<Dictionary<RankingKey, SnapshotHead>> GetHeadsAsync(string code, string period, CancellationToken ct) =>
+        ByKey(await _snapshots.ListHeadsAsync(code, period + "|", ct).ConfigureAwait(false));
+
+    private static Dictionary<RankingKey, SnapshotHead> ByKey(IEnumerable<SnapshotHead> heads)
     {
         var result = new Dictionary<RankingKey, SnapshotHead>();
-        foreach (var h in await _snapshots.ListAllHeadsAsync(ct).ConfigureAwait(false))
+        foreach (var h in heads)
             if (ParseKey(h.Group, h.Name) is { } key) result[key] = h;
         return result;
     }
@@ -53,42 +66,53 @@ public sealed class RankingStore
     public async Task<IReadOnlyList<RankingHeadInfo>> ListAsync(string code, CancellationToken ct = default)
     {
         var list = new List<RankingHeadInfo>();
-        foreach (var h in await _snapshots.ListHeadsAsync(code, ct).ConfigureAwait(false))
+        foreach (var h in await _snapshots.ListHeadsAsync(code, null, ct).ConfigureAwait(false))
             if (ParseKey(code, h.Name) is { } key) list.Add(new RankingHeadInfo(key, h.Fingerprint, h.ComputedAt, h.Count));
         return list;
     }
 
-    /// <summary>A complete ranking as last published, or null.</summary>
+    /// <summary>A complete ranking as last published, or null (one entity: never half of one).</summary>
     public async Task<Ranking?> GetAsync(RankingKey key, CancellationToken ct = default)
     {
-        var read = await _snapshots.ReadAsync(key.Indicator, Name(key), ct).ConfigureAwait(false);
-        if (read is not { } r) return null;
-        var h = r.Head.Entity;
+        if (await _snapshots.ReadAsync(key.Indicator, Name(key), ct).ConfigureAwait(false) is not { } h) return null;
         var direction = Enum.TryParse<RankDirection>(h.GetString("Direction"), out var d) ? d : RankDirection.HigherIsBetter;
-        var entries = r.Entries.Select(e => new RankingEntry(
-            e.GetInt32("Rank") ?? 0, e.GetString("Region") ?? "", e.GetDouble("Value") ?? double.NaN, e.GetString("Unit") ?? "",
-            e.GetString("Qualifier") ?? Qualifiers.Exact, e.GetInt32("Ranked") ?? r.Entries.Count, e.GetDouble("Percentile") ?? 0,
-            e.GetString("ReportId") ?? "", e.GetInt32("ReportYear"), e.GetString("Province"))).ToList();
-        return new Ranking(key, direction, h.GetString("Unit") ?? "", r.Head.Fingerprint, r.Head.ComputedAt, entries);
+        var unit = h.GetString("Unit") ?? "";
+        var entries = new List<RankingEntry>();
+        using (var doc = JsonDocument.Parse(EntityText.Read(h, SnapshotTable.EntriesProperty) is { Length: > 0 } json ? json : "[]"))
+        {
+            foreach (var a in doc.RootElement.EnumerateArray())
+                entries.Add(new RankingEntry(a[0].GetInt32(), a[1].GetString()!, a[2].GetDouble(), a[3].GetString() ?? unit, a[4].GetString()!,
+                    a[5].GetInt32(), a[6].GetDouble(), a[7].GetString()!, a[8].ValueKind == JsonValueKind.Null ? null : a[8].GetInt32(),
+                    a[9].ValueKind == JsonValueKind.Null ? null : a[9].GetString()));
+        }
+        return new Ranking(key, direction, unit, h.GetString("Fingerprint") ?? "", h.GetDateTimeOffset("ComputedAt") ?? DateTimeOffset.MinValue, entries);
     }
 
-    /// <summary>Publishes <paramref name="ranking"/> unless <paramref name="known"/> has the same fingerprint.</summary>
-    internal async Task<PublishResult> PublishAsync(Ranking ranking, SnapshotHead? known, CancellationToken ct)
+    /// <summary>What publishing <paramref name="ranking"/> over <paramref name="known"/> (its row as read, or null) writes.</summary>
+    internal static SnapshotWrite ToWrite(Ranking ranking, SnapshotHead? known)
     {
-        if (known is not null && known.Fingerprint == ranking.Fingerprint) return PublishResult.Unchanged;
         var k = ranking.Key;
-        var head = new Dictionary<string, object?>
+        var columns = new Dictionary<string, object?>
         {
             ["Indicator"] = k.Indicator, ["Period"] = k.Period, ["Kind"] = k.Kind, ["Level"] = k.Level, ["Scope"] = k.Scope,
             ["Direction"] = ranking.Direction.ToString(), ["Unit"] = ranking.Unit,
         };
-        var entries = ranking.Entries.Select(e => TableColumns.Entity(
-            ("Rank", e.Rank), ("Region", e.Region), ("Value", e.Value), ("Unit", e.Unit), ("Qualifier", e.Qualifier),
-            ("Ranked", e.Ranked), ("Percentile", e.Percentile), ("ReportId", e.ReportId), ("ReportYear", e.ReportYear),
-            ("Province", e.Province))).ToList();
-        var (result, _) = await _snapshots.PublishAsync(k.Indicator, Name(k), ranking.Fingerprint, ranking.ComputedAt, head, entries, known, ct).ConfigureAwait(false);
-        return result;
+        // The unit is left out (null) where it is the ranking's.
+        var json = JsonSerializer.Serialize(ranking.Entries.Select(e => new object?[]
+        {
+            e.Rank, e.Region, e.Value, e.Unit == ranking.Unit ? null : e.Unit, e.Qualifier, e.Ranked, e.Percentile, e.ReportId, e.ReportYear, e.Province,
+        }));
+        return new SnapshotWrite(k.Indicator, Name(k), ranking.Fingerprint, ranking.ComputedAt, ranking.Count, columns, json, known);
     }
 
-    internal Task<bool> DeleteAsync(SnapshotHead head, CancellationToken ct) => _snapshots.DeleteAsync(head, ct);
+    /// <summary>Publishes the rankings (each unless its known row has the same fingerprint), many at once.</summary>
+    internal Task<PublishResult[]> PublishAsync(IReadOnlyList<(Ranking Ranking, SnapshotHead? Known)> rankings, int parallelism, Action<int>? rowsWritten, CancellationToken ct,
+        ETag?[]? etags = null) =>
+        _snapshots.PublishAsync(rankings.Select(r => ToWrite(r.Ranking, r.Known)).ToList(), parallelism, rowsWritten, ct, etags);
+
+    /// <summary>Publishes one ranking unless <paramref name="known"/> has the same fingerprint.</summary>
+    internal async Task<PublishResult> PublishAsync(Ranking ranking, SnapshotHead? known, CancellationToken ct) =>
+        (await PublishAsync([(ranking, known)], 1, null, ct).ConfigureAwait(false))[0];
+
+    internal Task<int> DeleteAsync(IEnumerable<SnapshotHead> heads, int parallelism, CancellationToken ct) => _snapshots.DeleteAsync(heads, parallelism, ct);
 }

@@ -1,46 +1,46 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 
 namespace ReportFunctions.Core.Rankings;
 
-/// <summary>The head row of a published snapshot: which version of its entries is current.</summary>
-internal sealed record SnapshotHead(string Group, string Name, string Version, string Fingerprint, DateTimeOffset ComputedAt, int Count, ETag ETag, TableEntity Entity);
+/// <summary>A published snapshot's row as listed (without its entries): enough to compare, replace or delete it.</summary>
+internal sealed record SnapshotHead(string Group, string Name, string Fingerprint, DateTimeOffset ComputedAt, int Count, ETag ETag, TableEntity Entity);
 
 internal enum PublishResult { Written, Unchanged, LostRace }
 
+/// <summary>One snapshot to publish: its row's columns besides the keys, Fingerprint, ComputedAt, Count and entries.</summary>
+internal sealed record SnapshotWrite(string Group, string Name, string Fingerprint, DateTimeOffset ComputedAt, int Count,
+    IReadOnlyDictionary<string, object?> Columns, string EntriesJson, SnapshotHead? Known);
+
 /// <summary>
-/// Publishes sets of rows ("snapshots": a ranking, an attainment set) so that readers only ever see a complete one,
-/// and concurrent publishers cannot corrupt each other.
-/// <para>Layout in one table:</para>
-/// <list type="bullet">
-/// <item>head: PartitionKey <c>h|{group}</c>, RowKey <c>{name}</c>; columns Version, Fingerprint, ComputedAt, Count and the caller's.</item>
-/// <item>entries: PartitionKey <c>e|{group}|{name}</c>, RowKey <c>{version}|{index:D6}</c>.</item>
-/// </list>
+/// Publishes snapshots (a ranking, an attainment set) as ONE entity each, so that a reader only ever sees a whole one:
+/// PartitionKey <c>s|{group}</c> (the code), RowKey <c>{name}</c>; columns Fingerprint, ComputedAt, Count, the caller's,
+/// and the entries as JSON split across properties <c>E0</c>, <c>E1</c>... (<see cref="EntityText"/>).
 /// <para>
-/// Publishing writes the entries under a new, unique version (entity-group transactions of up to 100 rows, all in
-/// one partition), then switches the head to that version with an ETag-conditional update (or an insert when there
-/// was no head), then deletes the entries of the version it replaced. A publisher that loses the ETag race deletes
-/// its own entries and leaves the winner's, unless its inputs were read later than the winner's, in which case it
-/// retries the switch against the new head. Readers read the head, then that version's entries, and retry when the
-/// entries they got do not number the head's Count (the version was replaced and deleted in between).
+/// A snapshot replaces the one read at the start of the run only if that one is still there (ETag-conditional
+/// update; insert when there was none). Many are written at once in entity-group transactions of one partition
+/// (<see cref="TableWriter"/>); the rows of a batch that fails (a row changed meanwhile) are published one by one:
+/// a run that loses the ETag race keeps the winner's snapshot unless its inputs were read later than the winner's,
+/// in which case it retries against the new row.
 /// </para>
 /// </summary>
 internal sealed class SnapshotTable
 {
-    private const int BatchSize = 100;
-    private const int ReadAttempts = 6;
     private const int PublishAttempts = 4;
-    /// <summary>Entries of a version that never became current (a run that crashed) are deleted when this old.</summary>
-    internal static readonly TimeSpan OrphanAge = TimeSpan.FromHours(1);
+    internal const string EntriesProperty = "E";
+    /// <summary>Columns every listing reads (entries are left out).</summary>
+    private static readonly string[] ListColumns = ["PartitionKey", "RowKey", "Fingerprint", "ComputedAt", "Count"];
 
     private readonly TableClient _table;
     private readonly Storage.CreateOnce _created;
+    private readonly string[] _listColumns;
 
-    public SnapshotTable(TableClient table)
+    /// <param name="extraListColumns">Caller's columns that listings also read.</param>
+    public SnapshotTable(TableClient table, params string[] extraListColumns)
     {
         _table = table;
         _created = new Storage.CreateOnce(ct => _table.CreateIfNotExistsAsync(ct));
+        _listColumns = [.. ListColumns, .. extraListColumns];
     }
 
     public TableClient Table => _table;
@@ -48,188 +48,126 @@ internal sealed class SnapshotTable
     /// <summary>Creates the table once per instance (at the hosts' start-up; later calls issue no request).</summary>
     public Task EnsureCreatedAsync() => _created.EnsureAsync();
 
-    internal static string HeadPartition(string group) => "h|" + group;
-    internal static string EntryPartition(string group, string name) => "e|" + group + "|" + name;
-    internal static string VersionPrefix(string version) => version + "|";
-
-    internal static string NewVersion(DateTimeOffset computedAt) =>
-        computedAt.UtcTicks.ToString("D19", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..12];
-
-    private static DateTimeOffset? VersionTime(string version) =>
-        version.Length > 19 && long.TryParse(version.AsSpan(0, 19), NumberStyles.None, CultureInfo.InvariantCulture, out var ticks)
-            ? new DateTimeOffset(ticks, TimeSpan.Zero) : null;
+    internal static string Partition(string group) => "s|" + group;
 
     private static SnapshotHead ToHead(TableEntity e) => new(
-        e.PartitionKey[2..], e.RowKey, e.GetString("Version") ?? "", e.GetString("Fingerprint") ?? "",
+        e.PartitionKey[2..], e.RowKey, e.GetString("Fingerprint") ?? "",
         e.GetDateTimeOffset("ComputedAt") ?? DateTimeOffset.MinValue, e.GetInt32("Count") ?? 0, e.ETag, e);
 
-    public async Task<SnapshotHead?> GetHeadAsync(string group, string name, CancellationToken ct)
+    /// <summary>The whole snapshot row (with entries), or null.</summary>
+    public async Task<TableEntity?> ReadAsync(string group, string name, CancellationToken ct)
     {
         await EnsureCreatedAsync().ConfigureAwait(false);
-        var r = await _table.GetEntityIfExistsAsync<TableEntity>(HeadPartition(group), name, cancellationToken: ct).ConfigureAwait(false);
-        return r.HasValue ? ToHead(r.Value!) : null;
+        var r = await TableRetry.RunAsync(() => _table.GetEntityIfExistsAsync<TableEntity>(Partition(group), name, cancellationToken: ct), ct).ConfigureAwait(false);
+        return r.HasValue ? r.Value : null;
     }
 
-    /// <summary>Heads of one group (one indicator).</summary>
-    public async Task<List<SnapshotHead>> ListHeadsAsync(string group, CancellationToken ct)
+    public async Task<SnapshotHead?> GetHeadAsync(string group, string name, CancellationToken ct) =>
+        await ReadAsync(group, name, ct).ConfigureAwait(false) is { } e ? ToHead(e) : null;
+
+    /// <summary>Heads of one group (one code), optionally only those whose name starts with <paramref name="namePrefix"/>.</summary>
+    public async Task<List<SnapshotHead>> ListHeadsAsync(string group, string? namePrefix, CancellationToken ct)
     {
         await EnsureCreatedAsync().ConfigureAwait(false);
-        var pk = HeadPartition(group);
-        var list = new List<SnapshotHead>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {pk}"), cancellationToken: ct).ConfigureAwait(false))
-            list.Add(ToHead(e));
-        return list;
+        var pk = Partition(group);
+        var filter = namePrefix is null
+            ? TableClient.CreateQueryFilter($"PartitionKey eq {pk}")
+            : TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {namePrefix} and RowKey lt {namePrefix[..^1] + "}"}");
+        return await QueryHeadsAsync(filter, ct).ConfigureAwait(false);
     }
 
     /// <summary>Every head of the table.</summary>
     public async Task<List<SnapshotHead>> ListAllHeadsAsync(CancellationToken ct)
     {
         await EnsureCreatedAsync().ConfigureAwait(false);
-        const string from = "h|", to = "h}";
+        const string from = "s|", to = "s}";
+        return await QueryHeadsAsync(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), ct).ConfigureAwait(false);
+    }
+
+    private async Task<List<SnapshotHead>> QueryHeadsAsync(string filter, CancellationToken ct)
+    {
         var list = new List<SnapshotHead>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey ge {from} and PartitionKey lt {to}"), cancellationToken: ct).ConfigureAwait(false))
+        await foreach (var e in _table.QueryAsync<TableEntity>(filter, select: _listColumns, cancellationToken: ct).ConfigureAwait(false))
             list.Add(ToHead(e));
         return list;
     }
 
-    /// <summary>The current head and its complete entries, or null when there is no such snapshot.</summary>
-    public async Task<(SnapshotHead Head, List<TableEntity> Entries)?> ReadAsync(string group, string name, CancellationToken ct)
+    private static TableEntity ToEntity(SnapshotWrite w)
     {
-        for (var attempt = 0; attempt < ReadAttempts; attempt++)
-        {
-            var head = await GetHeadAsync(group, name, ct).ConfigureAwait(false);
-            if (head is null) return null;
-            var entries = await ReadVersionAsync(group, name, head.Version, ct).ConfigureAwait(false);
-            if (entries.Count == head.Count) return (head, entries);
-            // The version was replaced (and its entries deleted) between reading the head and the entries: read again.
-            await Task.Delay(20 * (attempt + 1), ct).ConfigureAwait(false);
-        }
-        throw new RequestFailedException(503, "The snapshot kept changing while it was read.", "SnapshotUnstable", null);
-    }
-
-    public async Task<List<TableEntity>> ReadVersionAsync(string group, string name, string version, CancellationToken ct)
-    {
-        var pk = EntryPartition(group, name);
-        var from = VersionPrefix(version);
-        var to = version + "}";
-        var list = new List<TableEntity>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {from} and RowKey lt {to}"), cancellationToken: ct).ConfigureAwait(false))
-            list.Add(e);
-        list.Sort((a, b) => string.CompareOrdinal(a.RowKey, b.RowKey));
-        return list;
+        var e = new TableEntity(Partition(w.Group), w.Name);
+        foreach (var (k, v) in w.Columns) if (v is not null) e[k] = v;
+        e["Fingerprint"] = w.Fingerprint;
+        e["ComputedAt"] = w.ComputedAt;
+        e["Count"] = w.Count;
+        EntityText.Write(e, EntriesProperty, w.EntriesJson);
+        return e;
     }
 
     /// <summary>
-    /// Publishes <paramref name="entries"/> as the current snapshot unless <paramref name="known"/> (the head as read
-    /// at the start of the run, or null when there was none) already has <paramref name="fingerprint"/>.
+    /// Publishes each write whose fingerprint differs from its <see cref="SnapshotWrite.Known"/> row (the row as read at
+    /// the start of the run, or null when there was none); returns each write's result, in order.
     /// </summary>
-    /// <param name="headColumns">Columns of the head besides Version, Fingerprint, ComputedAt and Count.</param>
-    public async Task<(PublishResult Result, SnapshotHead? Replaced)> PublishAsync(string group, string name, string fingerprint,
-        DateTimeOffset computedAt, IReadOnlyDictionary<string, object?> headColumns, IReadOnlyList<TableEntity> entries,
-        SnapshotHead? known, CancellationToken ct)
+    /// <param name="etags">Filled with each write's row ETag afterwards (written, or unchanged: the known one); null when left to another run.</param>
+    public async Task<PublishResult[]> PublishAsync(IReadOnlyList<SnapshotWrite> writes, int parallelism, Action<int>? rowsWritten, CancellationToken ct, ETag?[]? etags = null)
     {
-        if (known is not null && known.Fingerprint == fingerprint) return (PublishResult.Unchanged, null);
         await EnsureCreatedAsync().ConfigureAwait(false);
-
-        var version = NewVersion(computedAt);
-        var pk = EntryPartition(group, name);
-        var rows = new List<TableTransactionAction>(entries.Count);
-        for (var i = 0; i < entries.Count; i++)
+        var results = new PublishResult[writes.Count];
+        var index = new Dictionary<(string, string), int>();
+        var actions = new List<TableTransactionAction>();
+        for (var i = 0; i < writes.Count; i++)
         {
-            var e = new TableEntity(entries[i]) { PartitionKey = pk, RowKey = VersionPrefix(version) + i.ToString("D6", CultureInfo.InvariantCulture) };
-            rows.Add(new TableTransactionAction(TableTransactionActionType.UpsertReplace, e));
+            var w = writes[i];
+            if (w.Known is not null && w.Known.Fingerprint == w.Fingerprint)
+            {
+                results[i] = PublishResult.Unchanged;
+                if (etags is not null) etags[i] = w.Known.ETag;
+                continue;
+            }
+            results[i] = PublishResult.Written;
+            var e = ToEntity(w);
+            index[(e.PartitionKey, e.RowKey)] = i;
+            actions.Add(w.Known is null
+                ? new TableTransactionAction(TableTransactionActionType.Add, e)
+                : new TableTransactionAction(TableTransactionActionType.UpdateReplace, e, w.Known.ETag));
         }
-        foreach (var chunk in rows.Chunk(BatchSize))
-            await _table.SubmitTransactionAsync(chunk, ct).ConfigureAwait(false);
+        var failed = await TableWriter.SubmitAsync(_table, actions, parallelism, rowsWritten, ct,
+            etags is null ? null : (a, etag) => etags[index[(a.Entity.PartitionKey, a.Entity.RowKey)]] = etag).ConfigureAwait(false);
+        // A batch holding a row another run changed (or added) meanwhile: its rows one by one, with the race rule.
+        await Parallel.ForEachAsync(failed.SelectMany(b => b.Actions), new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = ct }, async (a, token) =>
+        {
+            var i = index[(a.Entity.PartitionKey, a.Entity.RowKey)];
+            (results[i], var etag) = await PublishOneAsync((TableEntity)a.Entity, writes[i], token).ConfigureAwait(false);
+            if (etags is not null) etags[i] = etag;
+            if (results[i] == PublishResult.Written) rowsWritten?.Invoke(1);
+        }).ConfigureAwait(false);
+        return results;
+    }
 
-        var head = new TableEntity(HeadPartition(group), name);
-        foreach (var (k, v) in headColumns) head[k] = v;
-        head["Version"] = version;
-        head["Fingerprint"] = fingerprint;
-        head["ComputedAt"] = computedAt;
-        head["Count"] = entries.Count;
-
-        var current = known;
+    private async Task<(PublishResult, ETag?)> PublishOneAsync(TableEntity entity, SnapshotWrite w, CancellationToken ct)
+    {
+        var current = w.Known;
         for (var attempt = 0; attempt < PublishAttempts; attempt++)
         {
             try
             {
-                if (current is null) await _table.AddEntityAsync(head, ct).ConfigureAwait(false);
-                else await _table.UpdateEntityAsync(head, current.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
-                if (current is not null) await DeleteStaleVersionsAsync(group, name, version, current.Version, computedAt, ct).ConfigureAwait(false);
-                return (PublishResult.Written, current);
+                var r = current is null
+                    ? await TableRetry.RunAsync(() => _table.AddEntityAsync(entity, ct), ct).ConfigureAwait(false)
+                    : await TableRetry.RunAsync(() => _table.UpdateEntityAsync(entity, current.ETag, TableUpdateMode.Replace, ct), ct).ConfigureAwait(false);
+                return (PublishResult.Written, r.Headers.ETag);
             }
-            catch (RequestFailedException ex) when (ex.Status is 409 or 412)
+            catch (RequestFailedException ex) when (ex.Status is 409 or 412 or 404)
             {
-                // Another publisher switched the head first.
-                current = await GetHeadAsync(group, name, ct).ConfigureAwait(false);
-                if (current is not null && (current.Fingerprint == fingerprint || current.ComputedAt >= computedAt))
-                    break; // The winner's is the same, or was computed from facts read no earlier than ours: keep it.
-                // Ours was computed from later facts (or the head was deleted): try again against the new head.
+                // Another publisher changed (or added, or deleted) the row first.
+                current = await GetHeadAsync(w.Group, w.Name, ct).ConfigureAwait(false);
+                if (current is not null && (current.Fingerprint == w.Fingerprint || current.ComputedAt >= w.ComputedAt))
+                    return (PublishResult.LostRace, null); // The same, or computed from inputs read no earlier than ours: keep it.
+                // Ours was computed from later inputs (or the row is gone): try again against the row as it is now.
             }
         }
-        await DeleteVersionAsync(pk, version, ct).ConfigureAwait(false);
         return (PublishResult.LostRace, null);
     }
 
-    /// <summary>Deletes the head (if it is still <paramref name="head"/>) and then its entries.</summary>
-    public async Task<bool> DeleteAsync(SnapshotHead head, CancellationToken ct)
-    {
-        try
-        {
-            await _table.DeleteEntityAsync(HeadPartition(head.Group), head.Name, head.ETag, ct).ConfigureAwait(false);
-        }
-        catch (RequestFailedException ex) when (ex.Status is 404 or 412)
-        {
-            return false;
-        }
-        await DeleteVersionAsync(EntryPartition(head.Group, head.Name), head.Version, ct).ConfigureAwait(false);
-        return true;
-    }
-
-    /// <summary>Deletes the replaced version and versions orphaned by crashed runs long ago; never a recent other version (another run may be writing it).</summary>
-    private async Task DeleteStaleVersionsAsync(string group, string name, string current, string replaced, DateTimeOffset now, CancellationToken ct)
-    {
-        var pk = EntryPartition(group, name);
-        var stale = new List<TableTransactionAction>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {pk}"), select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
-        {
-            var bar = e.RowKey.IndexOf('|');
-            var version = bar < 0 ? e.RowKey : e.RowKey[..bar];
-            if (version == current) continue;
-            if (version == replaced || VersionTime(version) is { } t && now - t > OrphanAge)
-                stale.Add(new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
-        }
-        await SubmitDeletesAsync(stale, ct).ConfigureAwait(false);
-    }
-
-    private async Task DeleteVersionAsync(string pk, string version, CancellationToken ct)
-    {
-        var from = VersionPrefix(version);
-        var to = version + "}";
-        var rows = new List<TableTransactionAction>();
-        await foreach (var e in _table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {from} and RowKey lt {to}"), select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
-            rows.Add(new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All));
-        await SubmitDeletesAsync(rows, ct).ConfigureAwait(false);
-    }
-
-    private async Task SubmitDeletesAsync(List<TableTransactionAction> rows, CancellationToken ct)
-    {
-        foreach (var chunk in rows.Chunk(BatchSize))
-        {
-            try
-            {
-                await _table.SubmitTransactionAsync(chunk, ct).ConfigureAwait(false);
-            }
-            catch (TableTransactionFailedException)
-            {
-                // Someone deleted some of them first: delete the rest one by one.
-                foreach (var a in chunk)
-                {
-                    try { await _table.DeleteEntityAsync(a.Entity.PartitionKey, a.Entity.RowKey, ETag.All, ct).ConfigureAwait(false); }
-                    catch (RequestFailedException ex) when (ex.Status == 404) { }
-                }
-            }
-        }
-    }
+    /// <summary>Deletes the rows (each only if unchanged since listed); returns how many were deleted.</summary>
+    public Task<int> DeleteAsync(IEnumerable<SnapshotHead> heads, int parallelism, CancellationToken ct) =>
+        TableWriter.DeleteAsync(_table, heads.Select(h => (ITableEntity)new TableEntity(Partition(h.Group), h.Name) { ETag = h.ETag }), parallelism, ct);
 }

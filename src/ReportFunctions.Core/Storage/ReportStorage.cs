@@ -5,7 +5,7 @@ using ReportFunctions.Core.Configuration;
 namespace ReportFunctions.Core.Storage;
 
 /// <summary>
-/// The app's storage: the <c>reports</c> container and the Reports, FactsByRegion and FactsByIndicator tables
+/// The app's storage: the <c>reports</c> container and the Reports, FactsByRegion, FactsByIndicator and RankingChanges tables
 /// (names from <see cref="StorageNames"/>). An optional name prefix lets tests share one storage account
 /// without seeing each other's data; production uses no prefix.
 /// </summary>
@@ -30,6 +30,7 @@ public sealed class ReportStorage
         Reports = tables.GetTableClient(prefix + StorageNames.ReportsTable);
         FactsByRegion = tables.GetTableClient(prefix + StorageNames.FactsByRegionTable);
         FactsByIndicator = tables.GetTableClient(prefix + StorageNames.FactsByIndicatorTable);
+        RankingChanges = tables.GetTableClient(prefix + StorageNames.RankingChangesTable);
         Container = blobs.GetBlobContainerClient(prefix.Length == 0 ? StorageNames.ReportsContainer : prefix.ToLowerInvariant() + "-" + StorageNames.ReportsContainer);
         Texts = blobs.GetBlobContainerClient(prefix.Length == 0 ? StorageNames.TextsContainer : prefix.ToLowerInvariant() + "-" + StorageNames.TextsContainer);
         _created = new CreateOnce(async ct =>
@@ -39,6 +40,7 @@ public sealed class ReportStorage
             await Reports.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
             await FactsByRegion.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
             await FactsByIndicator.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
+            await RankingChanges.CreateIfNotExistsAsync(ct).ConfigureAwait(false);
         });
     }
 
@@ -49,6 +51,8 @@ public sealed class ReportStorage
     public TableClient Reports { get; }
     public TableClient FactsByRegion { get; }
     public TableClient FactsByIndicator { get; }
+    /// <summary>The (indicator, period) groups whose facts changed since the last ranking refresh (<see cref="StorageNames.RankingChangesTable"/>; see Rankings/README.md).</summary>
+    public TableClient RankingChanges { get; }
     public BlobContainerClient Container { get; }
     /// <summary>The text read from each report (<see cref="StorageNames.TextsContainer"/>).</summary>
     public BlobContainerClient Texts { get; }

@@ -32,6 +32,7 @@ public sealed class CliParsingTests
     [InlineData("query indicator gdp_growth --kind target --level city --province Zhejiang --page_size 50")]
     [InlineData("rank gdp_growth --kind target --period 2023")]
     [InlineData("rank --no-refresh")]
+    [InlineData("rank gdp_growth --full")]
     [InlineData("openapi --base-url http://localhost:7071")]
     [InlineData("bench-extract --mb 1.5 --seeds seeds")]
     [InlineData("bench-api --url http://127.0.0.1:7071 --path /api/regions/Jiaxing/facts --requests 2000 --concurrency 8")]

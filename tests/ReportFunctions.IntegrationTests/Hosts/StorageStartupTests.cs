@@ -93,7 +93,7 @@ public sealed class StorageStartupTests : IAsyncLifetime
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => storage.EnsureCreatedAsync())));
         await storage.EnsureCreatedAsync();
 
-        Assert.Equal(5, recorder.Creates().Count); // two containers (reports, report texts), three tables
+        Assert.Equal(6, recorder.Creates().Count); // two containers (reports, report texts), four tables (Reports, FactsByRegion, FactsByIndicator, RankingChanges)
     }
 
     /// <summary>Records each request's method and URI.</summary>
