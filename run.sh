@@ -58,7 +58,7 @@ done
 # seed is about are loaded, so a real report's figures are never replaced by made-up ones. seeds/zh/ holds a sample report
 # in Chinese (written here in the style of the originals): its facts sit beside the English ones, and Jiaxing's 2023
 # targets (English seed) meet its 2023 outcomes (Chinese sample) in the attainment answers.
-# seeds/national/ holds the nation's 2024 targets, which target amplification sets provinces against.
+# seeds/national/ holds the nation's 2023 targets (a synthetic report), which target amplification sets provinces against.
 REPORTS=(seeds/*.txt seeds/zh/*.txt seeds/synthetic/{guangzhou,hangzhou,ningbo,guangdong}-*.txt seeds/national/*.txt)
 echo "==> uploading ${#REPORTS[@]} reports (seeds/, seeds/zh/, seeds/synthetic/ and seeds/national/) to the reports container"
 reports upload "${REPORTS[@]}"

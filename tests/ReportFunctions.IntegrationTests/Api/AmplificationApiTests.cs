@@ -18,7 +18,7 @@ public sealed class AmplificationApiTests(AzuriteFixture azurite)
     private static async Task<(SyntheticReportPipeline Pipeline, ApiDispatcher Api)> LoadedAsync(AzuriteFixture azurite)
     {
         var pipeline = await SyntheticReportPipeline.CreateAsync(azurite, "amp" + Guid.NewGuid().ToString("N")[..10]);
-        await pipeline.IngestAsync("china-2024.txt", await File.ReadAllTextAsync(Path.Combine(RepoPaths.Seeds, "national", "china-2024.txt")));
+        await pipeline.IngestAsync("china-2023.txt", await File.ReadAllTextAsync(Path.Combine(RepoPaths.Seeds, "national", "china-2023.txt")));
         return (pipeline, new ApiDispatcher([new AmplificationApi(pipeline.Reader, Gazetteer.Default)]));
     }
 
@@ -29,7 +29,7 @@ public sealed class AmplificationApiTests(AzuriteFixture azurite)
             Query = query.ToDictionary(q => q.Name, q => (string?)q.Value, StringComparer.OrdinalIgnoreCase),
         }, CancellationToken.None);
 
-    /// <summary>Each region's 2024 gdp_growth target as stored (the latest report's).</summary>
+    /// <summary>Each region's gdp_growth target of a period as stored (the latest report's).</summary>
     private static async Task<Dictionary<string, double>> StoredTargetsAsync(SyntheticReportPipeline pipeline, string period)
     {
         var facts = new List<StoredFact>();
@@ -41,12 +41,12 @@ public sealed class AmplificationApiTests(AzuriteFixture azurite)
     public async Task Json_sets_each_city_beside_its_province_and_the_nation()
     {
         var (pipeline, api) = await LoadedAsync(azurite);
-        var response = await Get(api, "gdp_growth", ("period", "2024"));
+        var response = await Get(api, "gdp_growth", ("period", "2023"));
         Assert.Equal(200, response.StatusCode);
         var json = JsonDocument.Parse(response.Body).RootElement;
-        var stored = await StoredTargetsAsync(pipeline, "2024");
+        var stored = await StoredTargetsAsync(pipeline, "2023");
 
-        Assert.Equal("2024", json.GetProperty("period").GetString());
+        Assert.Equal("2023", json.GetProperty("period").GetString());
         Assert.Equal(["2024", "2023"], json.GetProperty("available_periods").EnumerateArray().Select(p => p.GetString()));
         Assert.Equal(("China", stored["China"]), (json.GetProperty("national").GetProperty("region").GetString(), json.GetProperty("national").GetProperty("value").GetDouble()));
         var entries = json.GetProperty("entries").EnumerateArray().ToList();
@@ -62,7 +62,7 @@ public sealed class AmplificationApiTests(AzuriteFixture azurite)
             Assert.Equal(stored[region.Province!], e.GetProperty("province_target").GetProperty("value").GetDouble());
             Assert.Equal(Math.Round(stored[city] - stored[region.Province!], 6), e.GetProperty("city_minus_province").GetDouble());
             Assert.Equal(Math.Round(stored[region.Province!] - stored["China"], 6), e.GetProperty("province_minus_nation").GetDouble());
-            Assert.Equal(SyntheticReportPipeline.ReportId(city.ToLowerInvariant() + "-2024"), e.GetProperty("target").GetProperty("report_id").GetString());
+            Assert.Equal(SyntheticReportPipeline.ReportId(city.ToLowerInvariant() + "-2023"), e.GetProperty("target").GetProperty("report_id").GetString());
         }
         Assert.Equal(["Guangdong", "Zhejiang"], json.GetProperty("provinces").EnumerateArray().Select(p => p.GetProperty("province").GetString()));
     }
@@ -71,13 +71,13 @@ public sealed class AmplificationApiTests(AzuriteFixture azurite)
     public async Task Csv_has_one_row_per_city_with_the_same_numbers_and_the_province_filter_keeps_its_cities()
     {
         var (_, api) = await LoadedAsync(azurite);
-        var json = JsonDocument.Parse((await Get(api, "gdp_growth", ("period", "2024"), ("province", "zhejiang"))).Body).RootElement;
+        var json = JsonDocument.Parse((await Get(api, "gdp_growth", ("period", "2023"), ("province", "zhejiang"))).Body).RootElement;
         Assert.Equal("Zhejiang", json.GetProperty("province").GetString());
         var entries = json.GetProperty("entries").EnumerateArray().ToList();
         Assert.Equal(3, entries.Count);
         Assert.All(entries, e => Assert.Equal("Zhejiang", e.GetProperty("province").GetString()));
 
-        var csv = await Get(api, "gdp_growth", ("period", "2024"), ("province", "Zhejiang"), ("format", "csv"));
+        var csv = await Get(api, "gdp_growth", ("period", "2023"), ("province", "Zhejiang"), ("format", "csv"));
         Assert.Equal(200, csv.StatusCode);
         Assert.StartsWith("text/csv", csv.ContentType);
         var lines = csv.BodyText.Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
@@ -98,9 +98,9 @@ public sealed class AmplificationApiTests(AzuriteFixture azurite)
     {
         var (pipeline, api) = await LoadedAsync(azurite);
         Assert.Equal("2024", JsonDocument.Parse((await Get(api, "gdp_growth")).Body).RootElement.GetProperty("period").GetString());
-        var y2023 = JsonDocument.Parse((await Get(api, "gdp_growth", ("period", "2023"))).Body).RootElement;
-        Assert.False(y2023.TryGetProperty("national", out _)); // the national report sets 2024 targets only
-        Assert.All(y2023.GetProperty("entries").EnumerateArray(), e => Assert.False(e.TryGetProperty("province_minus_nation", out _)));
+        var y2024 = JsonDocument.Parse((await Get(api, "gdp_growth", ("period", "2024"))).Body).RootElement;
+        Assert.False(y2024.TryGetProperty("national", out _)); // the national report sets 2023 targets only
+        Assert.All(y2024.GetProperty("entries").EnumerateArray(), e => Assert.False(e.TryGetProperty("province_minus_nation", out _)));
 
         Assert.Equal(404, (await Get(api, "no_such_code")).StatusCode);
         var withoutTargets = IndicatorCatalog.All.First(i => !pipeline.Reader.GetIndicatorFactsAsync(i.Code, null, FactKinds.Target).ToBlockingEnumerable().Any());
