@@ -27,24 +27,12 @@ public sealed class CachedReadsTests : IAsyncLifetime
 {
     private AzuriteProcess _azurite = null!;
     private ServiceProvider _provider = null!;
-    private readonly RequestCounter _requests = new();
+    private readonly StorageRequestRecorder _requests = new();
 
     public async Task InitializeAsync()
     {
         _azurite = await AzuriteProcess.StartAsync();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [AppSettingNames.Storage] = _azurite.ConnectionString })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddReportFunctionsApp(configuration);
-        var blobOptions = new BlobClientOptions();
-        blobOptions.AddPolicy(_requests, HttpPipelinePosition.PerCall);
-        var tableOptions = new TableClientOptions();
-        tableOptions.AddPolicy(_requests, HttpPipelinePosition.PerCall);
-        services.AddSingleton(new BlobServiceClient(_azurite.ConnectionString, blobOptions));
-        services.AddSingleton(new TableServiceClient(_azurite.ConnectionString, tableOptions));
-        _provider = services.BuildServiceProvider();
+        _provider = _requests.AppServices(_azurite.ConnectionString);
         foreach (var h in _provider.GetServices<IHostedService>()) await h.StartAsync(CancellationToken.None);
     }
 
@@ -205,12 +193,4 @@ public sealed class CachedReadsTests : IAsyncLifetime
     }
 
     private static double Age(ApiResponse r) => JsonDocument.Parse(r.Body).RootElement.GetProperty("age_seconds").GetDouble();
-
-    /// <summary>Records each request's URI.</summary>
-    private sealed class RequestCounter : HttpPipelineSynchronousPolicy
-    {
-        private readonly ConcurrentQueue<string> _requests = new();
-        public IReadOnlyList<string> All => _requests.ToArray();
-        public override void OnSendingRequest(HttpMessage message) => _requests.Enqueue(message.Request.Method + " " + message.Request.Uri.ToUri());
-    }
 }

@@ -31,20 +31,8 @@ public sealed class StorageStartupTests : IAsyncLifetime
     [Fact]
     public async Task Start_up_creates_every_container_and_table_and_later_runs_issue_no_create_request()
     {
-        var recorder = new RequestRecorder();
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { [AppSettingNames.Storage] = _azurite.ConnectionString })
-            .Build();
-        var services = new ServiceCollection();
-        services.AddLogging();
-        services.AddReportFunctionsApp(configuration);
-        var blobOptions = new BlobClientOptions();
-        blobOptions.AddPolicy(recorder, HttpPipelinePosition.PerCall);
-        var tableOptions = new TableClientOptions();
-        tableOptions.AddPolicy(recorder, HttpPipelinePosition.PerCall);
-        services.AddSingleton(new BlobServiceClient(_azurite.ConnectionString, blobOptions));
-        services.AddSingleton(new TableServiceClient(_azurite.ConnectionString, tableOptions));
-        await using var provider = services.BuildServiceProvider();
+        var recorder = new StorageRequestRecorder();
+        await using var provider = recorder.AppServices(_azurite.ConnectionString);
 
         // Start-up: the host starts its hosted services; one of them creates everything.
         var hosted = provider.GetServices<IHostedService>().ToList();
@@ -82,37 +70,13 @@ public sealed class StorageStartupTests : IAsyncLifetime
     [Fact]
     public async Task Concurrent_first_callers_create_the_reports_storage_once()
     {
-        var recorder = new RequestRecorder();
-        var blobOptions = new BlobClientOptions();
-        blobOptions.AddPolicy(recorder, HttpPipelinePosition.PerCall);
-        var tableOptions = new TableClientOptions();
-        tableOptions.AddPolicy(recorder, HttpPipelinePosition.PerCall);
-        var storage = new ReportStorage(new TableServiceClient(_azurite.ConnectionString, tableOptions),
-            new BlobServiceClient(_azurite.ConnectionString, blobOptions), "once" + Guid.NewGuid().ToString("N")[..8]);
+        var recorder = new StorageRequestRecorder();
+        var storage = new ReportStorage(recorder.TableService(_azurite.ConnectionString),
+            recorder.BlobService(_azurite.ConnectionString), "once" + Guid.NewGuid().ToString("N")[..8]);
 
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => storage.EnsureCreatedAsync())));
         await storage.EnsureCreatedAsync();
 
         Assert.Equal(6, recorder.Creates().Count); // two containers (reports, report texts), four tables (Reports, FactsByRegion, FactsByIndicator, RankingChanges)
-    }
-
-    /// <summary>Records each request's method and URI.</summary>
-    private sealed class RequestRecorder : HttpPipelineSynchronousPolicy
-    {
-        private readonly ConcurrentQueue<(string Method, Uri Uri)> _requests = new();
-
-        public int Count => _requests.Count;
-
-        public void Clear() => _requests.Clear();
-
-        public override void OnSendingRequest(HttpMessage message) =>
-            _requests.Enqueue((message.Request.Method.ToString(), message.Request.Uri.ToUri()));
-
-        /// <summary>Create requests: a table create (POST …/Tables) or a container create (PUT ?restype=container without comp).</summary>
-        public List<string> Creates() => _requests
-            .Where(r => (r.Method == "POST" && r.Uri.AbsolutePath.EndsWith("/Tables", StringComparison.Ordinal))
-                     || (r.Method == "PUT" && r.Uri.Query.Contains("restype=container", StringComparison.Ordinal) && !r.Uri.Query.Contains("comp=", StringComparison.Ordinal)))
-            .Select(r => r.Method + " " + r.Uri)
-            .ToList();
     }
 }
