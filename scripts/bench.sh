@@ -33,7 +33,7 @@ reports() { dotnet .run/bench-cli/reports.dll "$@"; }
 
 PORT=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 URL="http://127.0.0.1:$PORT"
-(cd .run/bench-localhost && Urls="$URL" RECONCILE_SCHEDULE="*/5 * * * * *" Logging__LogLevel__Default=Warning exec dotnet ReportFunctions.LocalHost.dll) > .run/localhost-bench.log 2>&1 &
+(cd .run/bench-localhost && Urls="$URL" Logging__LogLevel__Default=Warning exec dotnet ReportFunctions.LocalHost.dll) > .run/localhost-bench.log 2>&1 &
 HOST_PID=$!
 for _ in $(seq 1 300); do curl -fs "$URL/api/health" >/dev/null 2>&1 && break; sleep 0.2; done
 

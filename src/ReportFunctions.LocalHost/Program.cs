@@ -1,16 +1,18 @@
 using System.Net;
 using ReportFunctions.LocalHost;
 using ReportFunctions.LocalHost.Http;
+using ReportFunctions.LocalHost.Jobs;
 
 var builder = WebApplication.CreateBuilder(args);
 
-// WebJobs SDK: the same blob trigger as the Functions app, on the AzureWebJobsStorage connection.
+// WebJobs SDK: the same blob trigger as the Functions app, on the AzureWebJobsStorage connection, fed Event Grid events by BlobCreatedEvents.
 builder.Host.ConfigureWebJobs(webJobs =>
 {
     webJobs.AddAzureStorageCoreServices();
     webJobs.AddAzureStorageBlobs();
 });
 builder.Services.AddReportFunctionsLocalHost(builder.Configuration);
+builder.Services.AddHostedService<BlobCreatedEvents>();
 
 var app = builder.Build();
 EnsureLoopback(app.Urls.Count > 0 ? app.Urls : (builder.Configuration["Urls"] ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries));

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Azure;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -117,11 +118,17 @@ public sealed partial class ReportIngestor
     }
 
 
-    internal async Task<IngestOutcome> IngestBytesAsync(string blobName, ReportBytes bytes, string? blobETag, CancellationToken cancellationToken)
+    internal Task<IngestOutcome> IngestBytesAsync(string blobName, ReportBytes bytes, string? blobETag, CancellationToken cancellationToken) =>
+        IngestBytesAsync(blobName, bytes, blobETag, firstDelivery: true, cancellationToken);
+
+    /// <param name="firstDelivery">Whether to take the blob for one never seen: its row is claimed by inserting it, without
+    /// reading it first (one request less for each new upload); if a row is there (409), the delivery goes the long way,
+    /// reading the row.</param>
+    private async Task<IngestOutcome> IngestBytesAsync(string blobName, ReportBytes bytes, string? blobETag, bool firstDelivery, CancellationToken cancellationToken)
     {
         var id = ReportIds.FromBlobName(blobName);
         var hash = bytes.Hash;
-        var record = await _store.GetAsync(id, cancellationToken).ConfigureAwait(false);
+        var record = firstDelivery ? null : await _store.GetAsync(id, cancellationToken).ConfigureAwait(false);
 
         if (record is not null && record.ContentHash == hash && ReportStatus.IsFinal(record.Status) && IsCurrent(record))
         {
@@ -166,9 +173,26 @@ public sealed partial class ReportIngestor
         record.Status = ReportStatus.Processing;
         record.Size = bytes.Size ?? bytes.Length;
         record.ProcessingSince = now;
+        // A report's first content, with no rows written before: after the switch there is nothing to clean up (saves a query and two writes).
+        var onlyThisGeneration = record.ActiveHash is null && !record.NeedsCleanup && record.TouchedRegions.Count == 0;
+        // Content known to be new (its row was read): extracted before the claim, so that the claim also records the regions
+        // whose partitions the rows go to (one write less); an exception of the extraction is thrown after the claim, where
+        // a failed try is counted. A first delivery extracts after its claim, so that a duplicate costs no extraction.
+        Prepared? prepared = null;
+        ExceptionDispatchInfo? prepareError = null;
+        if (!firstDelivery)
+        {
+            try { prepared = Prepare(blobName, bytes, id, now); }
+            catch (Exception ex) when (ex is not OutOfMemoryException) { prepareError = ExceptionDispatchInfo.Capture(ex); }
+            if (prepared is { Failure: null, Facts.Count: > 0 } p) _store.RecordRegionsAboutToBeWritten(record, p.Facts);
+        }
         try
         {
             await _store.SaveAsync(record, cancellationToken).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409 && firstDelivery)
+        {
+            return await IngestBytesAsync(blobName, bytes, blobETag, firstDelivery: false, cancellationToken).ConfigureAwait(false);
         }
         catch (RequestFailedException ex) when (ex.Status is 409 or 412)
         {
@@ -180,9 +204,8 @@ public sealed partial class ReportIngestor
 
         try
         {
-            var (result, facts, warnings, failure, text) = Prepare(blobName, bytes, id, now);
-            // A report's first content, with no rows written before: after the switch there is nothing to clean up (saves a query and two writes).
-            var onlyThisGeneration = record.ActiveHash is null && !record.NeedsCleanup && record.TouchedRegions.Count == 0;
+            prepareError?.Throw();
+            var (result, facts, warnings, failure, text) = prepared ?? Prepare(blobName, bytes, id, now);
             // The text evidence offsets refer to, stored before the report row switches to this content.
             if (failure is null && text is not null)
                 await ReportTexts.SaveAsync(_store.Storage, id, hash, text.Format, text.Text!, cancellationToken).ConfigureAwait(false);
@@ -292,15 +315,18 @@ public sealed partial class ReportIngestor
         }
     }
 
-    private (ExtractionResult? Result, IReadOnlyList<StoredFact> Facts, IReadOnlyList<string> Warnings, string? Failure, DecodedText? Text) Prepare(
+    /// <summary>What ingestion writes for one content: the extraction, the facts to store, warnings, the reason it failed, the text.</summary>
+    private sealed record Prepared(ExtractionResult? Result, IReadOnlyList<StoredFact> Facts, IReadOnlyList<string> Warnings, string? Failure, DecodedText? Text);
+
+    private Prepared Prepare(
         string blobName, ReportBytes bytes, string reportId, DateTimeOffset now)
     {
-        if (bytes.TooLarge) return (null, [], [], ReportDecoder.TooLarge(_options.MaxReportBytes), null);
+        if (bytes.TooLarge) return new(null, [], [], ReportDecoder.TooLarge(_options.MaxReportBytes), null);
         var decoded = DecodeText(bytes.Span, _options.ToDocumentLimits(), blobName);
-        if (decoded.Text is null) return (null, [], [], decoded.FailureReason ?? "not text", null);
+        if (decoded.Text is null) return new(null, [], [], decoded.FailureReason ?? "not text", null);
         var result = Extract(decoded.Text, blobName);
         if (result.NotAReportReason is not null)
-            return (result, [], result.Warnings, "not a work report: " + result.NotAReportReason, null);
+            return new(result, [], result.Warnings, "not a work report: " + result.NotAReportReason, null);
 
         var warnings = result.Warnings.ToList();
         var facts = new List<StoredFact>();
@@ -333,10 +359,10 @@ public sealed partial class ReportIngestor
         }
         if (dropped > 0) warnings.Add($"{dropped} facts dropped: indicator not in the catalog, or invalid period, kind or value");
         if (duplicates > 0) warnings.Add($"{duplicates} duplicate facts dropped");
-        if (facts.Count == 0 && result.Region.IsUnknown) return (result, [], warnings, "no region recognised", null);
+        if (facts.Count == 0 && result.Region.IsUnknown) return new(result, [], warnings, "no region recognised", null);
         if (result.Region.IsUnknown) warnings.Add("no region recognised: facts stored under region 'unknown'");
         if (facts.Count == 0) warnings.Add("no facts found");
-        return (result, facts, warnings, null, decoded);
+        return new(result, facts, warnings, null, decoded);
     }
 
     private static string Describe(Exception ex) => ex switch

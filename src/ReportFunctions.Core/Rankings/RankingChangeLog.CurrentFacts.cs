@@ -31,7 +31,7 @@ public sealed partial class RankingChangeLog
     public Task RecordCurrentAsync(string reportId, string? activeHash, IReadOnlyList<StoredFact> facts, CancellationToken ct)
     {
         var e = CurrentEntity(reportId, activeHash, facts);
-        return TableRetry.RunAsync(() => _table.UpsertEntityAsync(e, TableUpdateMode.Replace, ct), ct);
+        return UpsertSharedAsync(e, ct);
     }
 
     /// <summary>Every report's current-facts row (one partition: as many rows as reports).</summary>

@@ -7,7 +7,8 @@ namespace ReportFunctions.Core.Storage;
 /// Combines fact-row upserts of concurrent ingestions that go to the same partition into shared entity-group
 /// transactions (up to 100 actions): while one transaction of a partition is in flight, the submissions that arrive are
 /// sent together in the next. With many reports ingested at once, most go to the same indicator partitions, so this
-/// turns a dozen transactions per report into a few. Each caller's rows are still written before its call returns;
+/// turns a dozen transactions per report into a few. A transaction also stays under <see cref="MaxBytes"/> (estimated;
+/// the service allows 4 MiB), since some rows carry a report's facts as text. Each caller's rows are still written before its call returns;
 /// rows of different reports never share a key (their RowKeys carry the content hash), and a submission that repeats a
 /// key already in the forming transaction waits for the next one. If a combined transaction fails, each submission in
 /// it is retried alone, so one bad submission fails only its own caller. Used for upserts only (deletes carry ETags
@@ -17,12 +18,15 @@ internal sealed class PartitionBatcher
 {
     public const int MaxActions = 100;
 
+    /// <summary>The estimated size a shared transaction stays under (a submission larger than this goes alone).</summary>
+    public const int MaxBytes = Rankings.TableWriter.MaxBatchBytes;
+
     private readonly ConcurrentDictionary<(Uri Table, string Partition), Queue> _queues = new();
 
     public static PartitionBatcher Shared { get; } = new();
 
     /// <summary>How long the first submission to an idle partition waits for others to join its transaction.</summary>
-    public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(10);
+    public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(40);
 
     /// <summary>Off: each submission is its own transaction (for comparison in <c>reports bench-ingest --no-batching</c>).</summary>
     internal bool Enabled { get; set; } = true;
@@ -41,7 +45,7 @@ internal sealed class PartitionBatcher
     private sealed class Queue(TableClient table, PartitionBatcher owner, Action<Queue> forget)
     {
         private readonly object _gate = new();
-        private readonly List<(IReadOnlyList<TableTransactionAction> Actions, TaskCompletionSource Done)> _pending = [];
+        private readonly List<(IReadOnlyList<TableTransactionAction> Actions, int Bytes, TaskCompletionSource Done)> _pending = [];
         private bool _running;
 
         public Task Enqueue(IReadOnlyList<TableTransactionAction> actions)
@@ -49,7 +53,7 @@ internal sealed class PartitionBatcher
             var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
             lock (_gate)
             {
-                _pending.Add((actions, done));
+                _pending.Add((actions, actions.Sum(a => a.Entity is TableEntity e ? Rankings.EntityText.EstimateBytes(e) : 1000), done));
                 if (!_running)
                 {
                     _running = true;
@@ -68,16 +72,17 @@ internal sealed class PartitionBatcher
                 lock (_gate)
                 {
                     var keys = new HashSet<string>(StringComparer.Ordinal);
-                    var count = 0;
+                    var (count, bytes) = (0, 0);
                     for (var i = 0; i < _pending.Count;)
                     {
-                        var (actions, done) = _pending[i];
-                        if (count + actions.Count > MaxActions) break;
+                        var (actions, size, done) = _pending[i];
+                        if (count + actions.Count > MaxActions || (batch.Count > 0 && bytes + size > MaxBytes)) break;
                         // A submission repeating a key already in this transaction waits for a later one (the first always goes).
                         if (batch.Count > 0 && actions.Any(a => keys.Contains(a.Entity.RowKey))) { i++; continue; }
                         foreach (var a in actions) keys.Add(a.Entity.RowKey);
                         batch.Add((actions, done));
                         count += actions.Count;
+                        bytes += size;
                         _pending.RemoveAt(i);
                     }
                     if (batch.Count == 0)

@@ -79,14 +79,7 @@ public sealed class ReportStore
     /// </summary>
     public async Task WriteFactsAsync(ReportRecord record, string hash, IReadOnlyList<StoredFact> facts, CancellationToken cancellationToken)
     {
-        var regions = facts.Select(f => f.Fact.Region).Distinct(StringComparer.Ordinal).ToList();
-        var touched = record.TouchedRegions.Union(regions, StringComparer.Ordinal).ToList();
-        if (!record.NeedsCleanup || touched.Count != record.TouchedRegions.Count)
-        {
-            record.TouchedRegions = touched;
-            record.NeedsCleanup = true;
-            await SaveAsync(record, cancellationToken).ConfigureAwait(false);
-        }
+        if (RecordRegionsAboutToBeWritten(record, facts)) await SaveAsync(record, cancellationToken).ConfigureAwait(false);
 
         var numbered = facts.Select((f, i) => (Fact: f, Seq: i)).ToList();
         await FactRows.UpsertAsync(_storage.FactsByRegion,
@@ -97,6 +90,20 @@ public sealed class ReportStore
             numbered.Select(x => (x.Fact.Fact.Indicator, new TableTransactionAction(TableTransactionActionType.UpsertReplace,
                 FactRows.ToEntity(x.Fact.Fact.Indicator, FactRows.IndicatorRowKey(x.Fact, hash, x.Seq), x.Fact, hash, x.Seq)))),
             AfterFactTransaction, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Adds the regions of <paramref name="facts"/> to the row's touched regions and marks it as needing clean-up (rows of
+    /// this content may exist before the switch); true if the row changed and must be saved before any fact row is
+    /// written. Ingestion does this on the claim itself, so that <see cref="WriteFactsAsync"/> has nothing to save.
+    /// </summary>
+    public bool RecordRegionsAboutToBeWritten(ReportRecord record, IReadOnlyList<StoredFact> facts)
+    {
+        var touched = record.TouchedRegions.Union(facts.Select(f => f.Fact.Region), StringComparer.Ordinal).ToList();
+        if (record.NeedsCleanup && touched.Count == record.TouchedRegions.Count) return false;
+        record.TouchedRegions = touched;
+        record.NeedsCleanup = true;
+        return true;
     }
 
     /// <summary>

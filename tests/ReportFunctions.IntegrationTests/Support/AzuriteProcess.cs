@@ -41,7 +41,7 @@ public sealed partial class AzuriteProcess : IAsyncDisposable
             throw new InvalidOperationException($"Azurite is not installed at {bin}: run `npm ci` in {RepoPaths.Root} (./test.sh does).");
         var args = new List<string>
         {
-            "--skipApiVersionCheck", "--loose", "--silent",
+            "--skipApiVersionCheck", "--loose", "--silent", "--disableTelemetry",
             "--blobHost", "127.0.0.1", "--queueHost", "127.0.0.1", "--tableHost", "127.0.0.1",
             "--blobPort", BlobPort.ToString(), "--queuePort", QueuePort.ToString(), "--tablePort", TablePort.ToString(),
         };
