@@ -54,7 +54,8 @@ public sealed class DashboardLoadFigures(ITestOutputHelper output) : IAsyncLifet
             .map(r => ({ name: r.name.replace(location.origin, ''), start: r.startTime, end: r.responseEnd }))
             .sort((a, b) => (b.end - b.start) - (a.end - a.start)).slice(0, 6)
             .map(r => `${r.name} ${r.start.toFixed(0)}–${r.end.toFixed(0)}`);
-          return `document ${nav.responseEnd.toFixed(0)}, DOMContentLoaded ${nav.domContentLoadedEventEnd.toFixed(0)}; ` + requests.join('; ');
+          const marks = performance.getEntriesByType('mark').map(m => `${m.name.split(':')[0]} ${m.startTime.toFixed(0)}`);
+          return `document ${nav.responseEnd.toFixed(0)}, DOMContentLoaded ${nav.domContentLoadedEventEnd.toFixed(0)}, ${marks.join(', ')}; slowest requests: ` + requests.join('; ');
         }
         """;
 

@@ -42,7 +42,7 @@ public sealed class DashboardViewTests(DashboardSite site) : IAsyncLifetime
         await _dashboard.GoAsync("#ranking?indicator=gdp_growth&kind=actual&level=city");
         var api = await _dashboard.ApiAsync(Http, "api/rankings/gdp_growth?kind=actual&level=city");
         await AssertRankingTableAsync(api);
-        var before = await _dashboard.ChartDataAsync(".chart canvas");
+        var before = await _dashboard.BarChartDataAsync();
         Assert.Equal(api.GetProperty("entries").EnumerateArray().Select(e => (double?)e.GetProperty("value").GetDouble()), before[0]);
         await _dashboard.ScreenshotAsync("ranking");
 
@@ -58,7 +58,7 @@ public sealed class DashboardViewTests(DashboardSite site) : IAsyncLifetime
         await _dashboard.NextRenderAsync(() => Page.SelectOptionAsync("#f-kind", "target"));
         var targets = await _dashboard.ApiAsync(Http, "api/rankings/gdp_growth?kind=target&level=city");
         await AssertRankingTableAsync(targets);
-        var after = await _dashboard.ChartDataAsync(".chart canvas");
+        var after = await _dashboard.BarChartDataAsync();
         Assert.Equal(targets.GetProperty("entries").EnumerateArray().Select(e => (double?)e.GetProperty("value").GetDouble()), after[0]);
         Assert.NotEqual(before[0], after[0]);
         _dashboard.AssertClean();
@@ -107,7 +107,7 @@ public sealed class DashboardViewTests(DashboardSite site) : IAsyncLifetime
 
         // Click the first actual point of the gdp_growth chart (where Chart.js drew it): its evidence is shown.
         var canvas = Page.Locator(".chart[data-indicator='gdp_growth'] canvas");
-        await canvas.ScrollIntoViewIfNeededAsync();
+        await DashboardPage.WaitForChartAsync(canvas);
         var point = await canvas.EvaluateAsync<JsonElement>(
             "c => { const ch = Chart.getChart(c); for (const [d, ds] of ch.data.datasets.entries()) { const i = ds.data.findIndex(v => v !== null); if (i >= 0) { const p = ch.getDatasetMeta(d).data[i]; return { x: p.x, y: p.y, period: ch.data.labels[i], kind: ds.facts[i].kind }; } } return null; }");
         var box = (await canvas.BoundingBoxAsync())!;
@@ -177,7 +177,7 @@ public sealed class DashboardViewTests(DashboardSite site) : IAsyncLifetime
         var filtered = (await _dashboard.ApiAsync(Http, $"api/amplification/gdp_growth?province={province}")).GetProperty("entries").EnumerateArray().ToList();
         Assert.True(filtered.Count < entries.Count);
         await AssertAmplificationTableAsync(filtered);
-        var chart = await _dashboard.ChartDataAsync(".chart canvas");
+        var chart = await _dashboard.BarChartDataAsync();
         Assert.Equal(filtered.Select(e => (double?)e.GetProperty("target").GetProperty("value").GetDouble()), chart[0]);
         _dashboard.AssertClean();
     }

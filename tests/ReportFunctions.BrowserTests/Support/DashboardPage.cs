@@ -76,9 +76,41 @@ public sealed class DashboardPage : IAsyncDisposable
     public async Task<List<Dictionary<string, string>>> RowsAsync(string tableSelector) =>
         (await Page.EvalOnSelectorAllAsync<Dictionary<string, string>[]>($"{tableSelector} tbody tr", "rows => rows.map(r => ({ ...r.dataset }))")).ToList();
 
-    /// <summary>The data of a chart's datasets (Chart.js, via its canvas).</summary>
-    public async Task<double?[][]> ChartDataAsync(string canvasSelector) =>
-        await Page.EvalOnSelectorAsync<double?[][]>(canvasSelector, "c => Chart.getChart(c).data.datasets.map(d => d.data)");
+    /// <summary>The data of a chart's datasets (Chart.js, via its canvas), scrolled into view first: a chart is drawn when near the viewport.</summary>
+    public async Task<double?[][]> ChartDataAsync(string canvasSelector)
+    {
+        await WaitForChartAsync(Page.Locator(canvasSelector).First);
+        return await Page.EvalOnSelectorAsync<double?[][]>(canvasSelector, "c => Chart.getChart(c).data.datasets.map(d => d.data)");
+    }
+
+    /// <summary>
+    /// The data of a bar chart drawn as consecutive charts (<c>barCharts</c> in ui.js: at most 50 bars each), each dataset's
+    /// values joined in order across the charts.
+    /// </summary>
+    public async Task<double?[][]> BarChartDataAsync(string canvasSelector = ".bar-charts canvas")
+    {
+        var canvases = await Page.Locator(canvasSelector).AllAsync();
+        Assert.NotEmpty(canvases);
+        var joined = new List<List<double?>>();
+        foreach (var canvas in canvases)
+        {
+            await WaitForChartAsync(canvas);
+            var data = await canvas.EvaluateAsync<double?[][]>("c => Chart.getChart(c).data.datasets.map(d => d.data)");
+            for (var i = 0; i < data.Length; i++)
+            {
+                if (joined.Count <= i) joined.Add([]);
+                joined[i].AddRange(data[i]);
+            }
+        }
+        return joined.Select(d => d.ToArray()).ToArray();
+    }
+
+    /// <summary>Scrolls a chart's canvas into view and waits until its chart is drawn.</summary>
+    public static async Task WaitForChartAsync(ILocator canvas)
+    {
+        await canvas.ScrollIntoViewIfNeededAsync();
+        await canvas.EvaluateAsync("c => new Promise(done => { const drawn = () => Chart.getChart(c) ? done() : requestAnimationFrame(drawn); drawn(); })");
+    }
 
     public async Task ScreenshotAsync(string name, bool fullPage = true)
     {

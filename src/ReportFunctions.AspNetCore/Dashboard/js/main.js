@@ -13,6 +13,7 @@ const status = document.getElementById('status');
 const root = document.getElementById('view');
 const keyForm = document.getElementById('key-form');
 const keyForget = document.getElementById('key-forget');
+/** The indicators and regions every view uses: fetched once, while the first view fetches its own data. */
 let context = null;
 let firstRender = true;
 
@@ -39,6 +40,15 @@ async function loadContext() {
   return { indicators: indicators.indicators, indicator: Object.fromEntries(indicators.indicators.map(i => [i.code, i])), regions: regions.regions, navigate, setStatus };
 }
 
+/** The context as a promise (a view starts its own request, then awaits it); forgotten if it failed, so the next render asks again. */
+function contextPromise() {
+  if (!context) {
+    context = loadContext();
+    context.catch(() => { context = null; });
+  }
+  return context;
+}
+
 let generation = 0;
 async function render() {
   const { name, params } = route();
@@ -52,12 +62,14 @@ async function render() {
   const focusedId = document.activeElement?.id;
   setStatus('Loading…');
   try {
-    context ??= await loadContext();
-    const content = await views[name](params, context);
+    const content = await views[name](params, contextPromise());
+    performance.mark('view-built:' + name);
     if (mine !== generation) return;
     clearCharts();
     root.replaceChildren(content);
-    drawCharts(root);
+    await drawCharts(root);
+    if (mine !== generation) return;
+    performance.mark('view-drawn:' + name);
     setStatus('');
     if (focusedId && document.getElementById(focusedId)) document.getElementById(focusedId).focus();
   } catch (e) {

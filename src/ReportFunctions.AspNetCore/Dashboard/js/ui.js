@@ -4,21 +4,48 @@ import { el } from './format.js';
 
 const charts = new Set();
 const pending = new WeakMap();
+let offscreen = null;
+
+/** Chart.js, run once this module is: beside the first view's requests, not before them. */
+const chartJs = new Promise((resolve, reject) => {
+  const script = document.createElement('script');
+  script.src = new URL('../vendor/chart.umd.min.js', import.meta.url).href;
+  script.onload = resolve;
+  script.onerror = () => reject(new Error('The chart library could not be loaded.'));
+  document.head.append(script);
+});
 
 /** Destroys the charts of the previous view. */
 export function clearCharts() {
+  offscreen?.disconnect();
+  offscreen = null;
   for (const c of charts) c.destroy();
   charts.clear();
 }
 
-/** Draws the charts of a view once it is in the document (Chart.js measures its box). */
-export function drawCharts(root) {
-  for (const box of root.querySelectorAll('.chart')) {
-    const config = pending.get(box);
-    if (!config) continue;
-    pending.delete(box);
-    charts.add(new window.Chart(box.querySelector('canvas'), config));
-  }
+/**
+ * Draws the charts of a view once it is in the document (Chart.js measures its box): those in or near the viewport at
+ * once, the others when scrolled near it (a region has a chart per indicator, up to 31; drawing them all took a second).
+ * Every chart's table is in the page from the start.
+ */
+export async function drawCharts(root) {
+  await chartJs;
+  if (!root.isConnected) return;
+  const boxes = [...root.querySelectorAll('.chart')].filter(box => pending.has(box));
+  const margin = 200;
+  // All positions first, then the drawing: a chart drawn between two reads would make each read lay the page out again.
+  const visible = boxes.map(box => { const r = box.getBoundingClientRect(); return r.top < window.innerHeight + margin && r.bottom > -margin; });
+  offscreen = new IntersectionObserver(entries => {
+    for (const e of entries) if (e.isIntersecting) { offscreen?.unobserve(e.target); draw(e.target); }
+  }, { rootMargin: `${margin}px 0px` });
+  boxes.forEach((box, i) => visible[i] ? draw(box) : offscreen.observe(box));
+}
+
+function draw(box) {
+  const config = pending.get(box);
+  if (!config) return;
+  pending.delete(box);
+  charts.add(new window.Chart(box.querySelector('canvas'), config));
 }
 
 /** A chart in a fixed-height box; the canvas is labelled for assistive technology and points at its table. */
@@ -35,6 +62,28 @@ export function chart(config, { label, tableId, tall = false }) {
   };
   pending.set(box, merged);
   return box;
+}
+
+/**
+ * A bar chart of many categories (a ranking of 300 cities) as consecutive charts of at most `per` bars each, on one value
+ * scale: each stays readable, and only those scrolled near the viewport are drawn (one chart of 300 bars took half a
+ * second to draw). make(rows, first) gives the Chart.js config of a slice of the rows (first: the slice's offset).
+ */
+export function barCharts(rows, make, { per = 50, label, tableId, horizontal = false }) {
+  const configs = [];
+  for (let first = 0; first < rows.length || first === 0; first += per) configs.push(make(rows.slice(first, first + per), first));
+  const values = configs.flatMap(c => c.data.datasets.flatMap(d => d.data)).filter(v => typeof v === 'number' && Number.isFinite(v));
+  const [lo, hi] = [Math.min(0, ...values), Math.max(0, ...values)];
+  const axis = horizontal ? 'x' : 'y';
+  return el('div', { class: 'bar-charts' }, configs.map((config, k) => {
+    const n = config.data.labels.length;
+    const scales = { ...config.options?.scales, [axis]: { ...config.options?.scales?.[axis], suggestedMin: lo, suggestedMax: hi } };
+    const part = configs.length > 1 ? ` (${k * per + 1}–${k * per + n} of ${rows.length})` : '';
+    const options = { ...config.options, ...(horizontal ? { indexAxis: 'y' } : {}), scales };
+    const box = chart({ ...config, options }, { label: label + part, tableId, tall: horizontal && n > 8 });
+    if (horizontal && n > 16) box.style.height = `${n * 22 + 60}px`;
+    return box;
+  }));
 }
 
 /**

@@ -2,12 +2,13 @@
 // province minus nation (GET /api/amplification/{code}).
 import { enc, getJsonOrNull } from '../api.js';
 import { chartScale, el, formatGap, formatQualified } from '../format.js';
-import { block, chart, palette, table } from '../ui.js';
+import { barCharts, block, palette, table } from '../ui.js';
 import { filters, indicatorSelect, notFound, periodSelect, provinceSelect } from './common.js';
 
-export async function amplificationView(params, ctx) {
+export async function amplificationView(params, context) {
   const p = { indicator: params.indicator || 'gdp_growth', period: params.period || '', province: params.province || '' };
   const set = await getJsonOrNull(`amplification/${enc(p.indicator)}`, { period: p.period, province: p.province });
+  const ctx = await context;
   const go = changes => ctx.navigate('amplification', { ...p, ...changes });
   const page = el('div', {}, el('h2', {}, 'Target amplification'), filters(
     indicatorSelect(ctx, p.indicator, v => go({ indicator: v, period: '' })),
@@ -23,18 +24,18 @@ export async function amplificationView(params, ctx) {
   page.append(el('p', { class: 'muted' }, set.definition, '. National target: ', set.national ? q(set.national) : 'none stated in the reports loaded', '.'));
   if (entries.length === 0) page.append(notFound(`No city has a target for ${set.indicator} in ${set.period}${set.province ? ' in ' + set.province : ''}.`));
   else {
-    const box = chart({
+    const box = barCharts(entries, slice => ({
       type: 'bar',
       data: {
-        labels: entries.map(e => e.city),
+        labels: slice.map(e => e.city),
         datasets: [
-          { label: 'city target', data: entries.map(e => e.target.value * factor), backgroundColor: palette.city },
-          { label: "province's target", data: entries.map(e => e.province_target ? e.province_target.value * factor : null), backgroundColor: palette.province },
-          { label: "nation's target", data: entries.map(e => e.national_target ? e.national_target.value * factor : null), backgroundColor: palette.national },
+          { label: 'city target', data: slice.map(e => e.target.value * factor), backgroundColor: palette.city },
+          { label: "province's target", data: slice.map(e => e.province_target ? e.province_target.value * factor : null), backgroundColor: palette.province },
+          { label: "nation's target", data: slice.map(e => e.national_target ? e.national_target.value * factor : null), backgroundColor: palette.national },
         ],
       },
       options: { scales: { y: { title: { display: true, text: label } } } },
-    }, { label: `Targets of ${entries.length} cities beside their provinces' and the nation's, ${set.indicator} ${set.period}`, tableId: 'amplification-table' });
+    }), { label: `Targets of ${entries.length} cities beside their provinces' and the nation's, ${set.indicator} ${set.period}`, tableId: 'amplification-table' });
     page.append(block(`${set.indicator} ${set.period}: city, province and national targets`, box, table([
       { label: 'City', text: e => e.city, data: e => e.city },
       { label: 'Province', text: e => e.province },

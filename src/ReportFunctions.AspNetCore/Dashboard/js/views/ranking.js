@@ -2,13 +2,14 @@
 // rows as a table and a CSV file of exactly those rows.
 import { enc, getJsonOrNull } from '../api.js';
 import { chartScale, el, formatQualified, percent } from '../format.js';
-import { block, chart, csvLink, palette, select, table } from '../ui.js';
+import { barCharts, block, csvLink, palette, select, table } from '../ui.js';
 import { filters, indicatorSelect, notFound, periodSelect, provinceSelect } from './common.js';
 
-export async function rankingView(params, ctx) {
+export async function rankingView(params, context) {
   const p = { indicator: params.indicator || 'gdp_growth', period: params.period || '', kind: params.kind || 'actual', level: params.level || 'city', province: params.province || '' };
   if (p.level !== 'city') p.province = '';
   const ranking = await getJsonOrNull(`rankings/${enc(p.indicator)}`, { period: p.period, kind: p.kind, level: p.level, province: p.province });
+  const ctx = await context;
   const go = changes => ctx.navigate('ranking', { ...p, ...changes });
   const page = el('div', {}, el('h2', {}, 'Ranking'), filters(
     indicatorSelect(ctx, p.indicator, v => go({ indicator: v, period: '' })),
@@ -21,22 +22,21 @@ export async function rankingView(params, ctx) {
     return page;
   }
   const { factor, label } = chartScale(ranking.unit);
-  const tie = e => ranking.entries.filter(x => x.rank === e.rank).length > 1;
+  const sharing = Map.groupBy(ranking.entries, e => e.rank);
+  const tie = e => sharing.get(e.rank).length > 1;
   const rankText = e => tie(e) ? `${e.rank}=` : String(e.rank);
   const entries = ranking.entries;
-  const box = chart({
+  const box = barCharts(entries, (slice, first) => ({
     type: 'bar',
     data: {
-      labels: entries.map(e => `${rankText(e)} ${e.region}`),
-      datasets: [{ label: `${ranking.indicator} ${ranking.period} (${ranking.kind})`, data: entries.map(e => e.value * factor), backgroundColor: palette.actual }],
+      labels: slice.map(e => `${rankText(e)} ${e.region}`),
+      datasets: [{ label: `${ranking.indicator} ${ranking.period} (${ranking.kind})`, data: slice.map(e => e.value * factor), backgroundColor: palette.actual }],
     },
     options: {
-      indexAxis: 'y',
       scales: { x: { title: { display: true, text: label } } },
-      plugins: { tooltip: { callbacks: { label: c => { const e = entries[c.dataIndex]; return `${formatQualified(e.value, e.unit, e.qualifier)}, percentile ${percent(e.percentile)}`; } } } },
+      plugins: { tooltip: { callbacks: { label: c => { const e = entries[first + c.dataIndex]; return `${formatQualified(e.value, e.unit, e.qualifier)}, percentile ${percent(e.percentile)}`; } } } },
     },
-  }, { label: `Ranking of ${entries.length} regions by ${ranking.indicator}, ${ranking.period}`, tableId: 'ranking-table', tall: entries.length > 8 });
-  if (entries.length > 16) box.style.height = `${entries.length * 22 + 60}px`;
+  }), { label: `Ranking of ${entries.length} regions by ${ranking.indicator}, ${ranking.period}`, tableId: 'ranking-table', horizontal: true });
   const columns = [
     { label: 'Rank', text: rankText, num: true, data: e => e.rank },
     { label: 'Region', text: e => e.region, data: e => e.region },

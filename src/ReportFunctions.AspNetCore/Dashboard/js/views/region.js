@@ -18,7 +18,13 @@ export function findRegion(regions, text) {
 /** Periods in time order: by last year, a single year before a span ending the same year. */
 const periodOrder = (a, b) => a.slice(-4).localeCompare(b.slice(-4)) || a.length - b.length || a.localeCompare(b);
 
-export async function regionView(params, ctx) {
+export async function regionView(params, context) {
+  const data = params.name ? Promise.all([
+    getAllPages(`regions/${enc(params.name)}/facts`, {}, 'facts'),
+    getJson(`regions/${enc(params.name)}/attainment`),
+  ]) : null;
+  data?.catch(() => {}); // awaited below; if the context fails first, its error is the one shown
+  const ctx = await context;
   const search = el('input', { id: 'region-search', type: 'search', list: 'region-names', value: params.name ?? '', autocomplete: 'off', placeholder: 'Jiaxing or 嘉兴' });
   const go = () => {
     const region = findRegion(ctx.regions, search.value);
@@ -37,10 +43,7 @@ export async function regionView(params, ctx) {
     return page;
   }
 
-  const [facts, attainment] = await Promise.all([
-    getAllPages(`regions/${enc(params.name)}/facts`, {}, 'facts'),
-    getJson(`regions/${enc(params.name)}/attainment`),
-  ]);
+  const [facts, attainment] = await data;
   const regionInfo = ctx.regions.find(r => r.name === params.name);
   page.append(el('p', {}, el('strong', {}, params.name), regionInfo?.name_zh ? ` ${regionInfo.name_zh}` : '',
     regionInfo ? ` · ${regionInfo.level}${regionInfo.province ? ', ' + regionInfo.province : ''} · ${facts.length} facts` : ''));

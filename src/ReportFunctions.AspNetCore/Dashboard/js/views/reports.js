@@ -6,8 +6,9 @@ import { block, table } from '../ui.js';
 
 const pollMs = 500, pollLimitMs = 180_000;
 
-export async function reportsView(params, ctx) {
+export async function reportsView(params, context) {
   const reports = await getAllPages('reports', {}, 'reports');
+  const ctx = await context;
   const uploads = el('ul', { id: 'uploads', class: 'uploads', 'aria-live': 'polite' });
   const picker = el('input', { id: 'upload-input', type: 'file', multiple: true, accept: '.txt,.pdf,.html,.htm,.docx,text/plain,application/pdf,text/html' });
   const zone = el('div', { id: 'drop-zone', class: 'drop' },

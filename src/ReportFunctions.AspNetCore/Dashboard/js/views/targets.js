@@ -2,15 +2,16 @@
 // beaten, by how much), and per period the share of regions that met their target.
 import { enc, getJsonOrNull } from '../api.js';
 import { chartScale, el, formatGap, formatQualified, percent } from '../format.js';
-import { block, chart, palette, select, table } from '../ui.js';
+import { barCharts, block, chart, palette, select, table } from '../ui.js';
 import { filters, indicatorSelect, notFound, periodSelect, provinceSelect } from './common.js';
 
 const maxPeriods = 10;
 
-export async function targetsView(params, ctx) {
+export async function targetsView(params, context) {
   const p = { indicator: params.indicator || 'gdp_growth', period: params.period || '', level: params.level || 'city', province: params.province || '' };
   if (p.level !== 'city') p.province = '';
   const set = await getJsonOrNull(`attainment/${enc(p.indicator)}`, { period: p.period, level: p.level, province: p.province });
+  const ctx = await context;
   const go = changes => ctx.navigate('targets', { ...p, ...changes });
   const page = el('div', {}, el('h2', {}, 'Targets vs outcomes'), filters(
     indicatorSelect(ctx, p.indicator, v => go({ indicator: v, period: '' })),
@@ -25,20 +26,20 @@ export async function targetsView(params, ctx) {
   const entries = set.entries;
   const { factor, label } = chartScale(set.unit);
   const outcomeText = e => e.outcome === 'beaten' ? `beaten by ${formatGap(e.gap, e.unit, false)}` : e.outcome === 'met' ? `met (${formatGap(e.gap, e.unit)})` : `missed by ${formatGap(e.gap, e.unit, false)}`;
-  const gapChart = chart({
+  const gapChart = barCharts(entries, (slice, first) => ({
     type: 'bar',
     data: {
-      labels: entries.map(e => e.region),
+      labels: slice.map(e => e.region),
       datasets: [
-        { label: 'target', data: entries.map(e => e.target * factor), backgroundColor: palette.target },
-        { label: 'outcome (colour: met green, missed red, beaten purple)', data: entries.map(e => e.actual * factor), backgroundColor: entries.map(e => palette[e.outcome] ?? palette.actual) },
+        { label: 'target', data: slice.map(e => e.target * factor), backgroundColor: palette.target },
+        { label: 'outcome (colour: met green, missed red, beaten purple)', data: slice.map(e => e.actual * factor), backgroundColor: slice.map(e => palette[e.outcome] ?? palette.actual) },
       ],
     },
     options: {
       scales: { y: { title: { display: true, text: label } } },
-      plugins: { tooltip: { callbacks: { label: c => { const e = entries[c.dataIndex]; return c.datasetIndex === 0 ? `target ${formatQualified(e.target, e.unit, e.target_qualifier)}` : `outcome ${formatQualified(e.actual, e.unit, e.actual_qualifier)}: ${outcomeText(e)}`; } } } },
+      plugins: { tooltip: { callbacks: { label: c => { const e = entries[first + c.dataIndex]; return c.datasetIndex === 0 ? `target ${formatQualified(e.target, e.unit, e.target_qualifier)}` : `outcome ${formatQualified(e.actual, e.unit, e.actual_qualifier)}: ${outcomeText(e)}`; } } } },
     },
-  }, { label: `Targets and outcomes of ${entries.length} regions, ${set.indicator} ${set.period}`, tableId: 'targets-table' });
+  }), { label: `Targets and outcomes of ${entries.length} regions, ${set.indicator} ${set.period}`, tableId: 'targets-table' });
   const tbl = table([
     { label: 'Region', text: e => e.region, data: e => e.region },
     { label: 'Province', text: e => e.province ?? '' },
