@@ -67,10 +67,8 @@ public static class BenchCommands
             await Parallel.ForEachAsync(uploads, new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (u, ct) =>
                 await storage.Container.GetBlobClient($"bench-{run}/{u.Name}").UploadAsync(BinaryData.FromString(u.Text), ct));
             var uploaded = clock.Elapsed;
-            var (succeeded, failed, facts) = (0, 0, 0L);
             var deadline = TimeSpan.FromSeconds(60 + n * 2);
-            // a progress bar on a terminal (nothing when the output is redirected), then the figures
-            // Only this run's rows (ids start with its prefix) and the columns needed: the poll is a query of the emulator
+            // A progress bar on a terminal (nothing when the output is redirected), then the figures. Only this run's rows (ids start with its prefix) and the columns needed: the poll is a query of the emulator
             // being measured, so it runs every half second and asks for two columns; the fact count is read once at the end.
             var prefix = ReportIds.FromBlobName($"bench-{run}/x")[..$"bench-{run}-".Length];
             var filter = Azure.Data.Tables.TableClient.CreateQueryFilter($"PartitionKey eq {ReportRecord.Partition} and RowKey ge {prefix} and RowKey lt {prefix[..^1] + "."}");
@@ -86,7 +84,8 @@ public static class BenchCommands
                     await Task.Delay(500);
                 }
             });
-            var queryable = clock.Elapsed.TotalSeconds;
+            var elapsed = clock.Elapsed.TotalSeconds;
+            var (succeeded, failed, facts) = (0, 0, 0L);
             await foreach (var r in storage.Reports.QueryAsync<Azure.Data.Tables.TableEntity>(filter, select: ["RowKey", "Status", "FactCount"]))
             {
                 if (!names.ContainsKey(r.RowKey)) continue;
@@ -94,7 +93,6 @@ public static class BenchCommands
                 if (status == ReportStatus.Succeeded) { succeeded++; facts += r.GetInt32("FactCount") ?? 0; }
                 else if (status == ReportStatus.Failed) failed++;
             }
-            var elapsed = queryable;
             if (succeeded + failed < n) { errors++; Console.WriteLine($"ingest N={n}: only {succeeded + failed} of {n} final after {elapsed:F0} s"); }
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"ingest N={n}: {elapsed:F1} s upload-to-queryable (uploads took {uploaded.TotalSeconds:F1} s), {n / elapsed:F1} reports/s, {facts / elapsed:F0} facts/s, {succeeded} succeeded, {failed} failed, {facts} facts"));

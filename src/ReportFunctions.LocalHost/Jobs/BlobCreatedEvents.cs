@@ -18,7 +18,7 @@ namespace ReportFunctions.LocalHost.Jobs;
 /// is the start-up reconciliation pass's, and a blob whose ingestion threw is retried by the next pass, as in Azure.
 /// </para>
 /// </summary>
-public sealed class BlobCreatedEvents(IServiceProvider services, ReportStorage storage, ILogger<BlobCreatedEvents> logger) : BackgroundService
+public sealed class BlobCreatedEvents(IJobHost host, ReportStorage storage, ILogger<BlobCreatedEvents> logger) : BackgroundService
 {
     /// <summary>The listing interval when a listing is quick; a listing that takes d waits 4·d before the next.</summary>
     public static readonly TimeSpan Interval = TimeSpan.FromSeconds(1);
@@ -32,8 +32,7 @@ public sealed class BlobCreatedEvents(IServiceProvider services, ReportStorage s
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var created = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = false, SingleWriter = true });
-        var host = services.GetRequiredService<IJobHost>();
-        var workers = Enumerable.Range(0, Workers).Select(_ => RunWorkerAsync(host, created.Reader, stoppingToken)).ToList();
+        var workers = Enumerable.Range(0, Workers).Select(_ => RunWorkerAsync(created.Reader, stoppingToken)).ToList();
         try
         {
             await WatchAsync(created.Writer, stoppingToken);
@@ -75,7 +74,7 @@ public sealed class BlobCreatedEvents(IServiceProvider services, ReportStorage s
         }
     }
 
-    private async Task RunWorkerAsync(IJobHost host, ChannelReader<string> created, CancellationToken stoppingToken)
+    private async Task RunWorkerAsync(ChannelReader<string> created, CancellationToken stoppingToken)
     {
         try
         {

@@ -79,9 +79,13 @@ public sealed class DashboardPage : IAsyncDisposable
     /// <summary>The data of a chart's datasets (Chart.js, via its canvas), scrolled into view first: a chart is drawn when near the viewport.</summary>
     public async Task<double?[][]> ChartDataAsync(string canvasSelector)
     {
-        await WaitForChartAsync(Page.Locator(canvasSelector).First);
-        return await Page.EvalOnSelectorAsync<double?[][]>(canvasSelector, "c => Chart.getChart(c).data.datasets.map(d => d.data)");
+        var canvas = Page.Locator(canvasSelector).First;
+        await WaitForChartAsync(canvas);
+        return await DataOfAsync(canvas);
     }
+
+    private static Task<double?[][]> DataOfAsync(ILocator canvas) =>
+        canvas.EvaluateAsync<double?[][]>("c => Chart.getChart(c).data.datasets.map(d => d.data)");
 
     /// <summary>
     /// The data of a bar chart drawn as consecutive charts (<c>barCharts</c> in ui.js: at most 50 bars each), each dataset's
@@ -95,7 +99,7 @@ public sealed class DashboardPage : IAsyncDisposable
         foreach (var canvas in canvases)
         {
             await WaitForChartAsync(canvas);
-            var data = await canvas.EvaluateAsync<double?[][]>("c => Chart.getChart(c).data.datasets.map(d => d.data)");
+            var data = await DataOfAsync(canvas);
             for (var i = 0; i < data.Length; i++)
             {
                 if (joined.Count <= i) joined.Add([]);

@@ -15,6 +15,9 @@ public sealed class BlobCreatedEventsTests : IAsyncLifetime
     /// <summary>A listing a second, then the ingestion: well under the 10 s between two scans of the SDK's own polling trigger.</summary>
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(8);
 
+    /// <summary>Time for the first listing (the baseline), also taken at start-up, to be done before the upload.</summary>
+    private static readonly TimeSpan BaselineSettle = TimeSpan.FromSeconds(1.5);
+
     private AzuriteProcess _azurite = null!;
     private LocalHostProcess _host = null!;
 
@@ -63,10 +66,8 @@ public sealed class BlobCreatedEventsTests : IAsyncLifetime
             Assert.True(DateTime.UtcNow < deadline, "no reconciliation at start-up:\n" + _host.Log);
             await Task.Delay(100);
         }
-        await Task.Delay(BlobCreatedEventsSettle); // the first listing (the baseline) is taken at start-up too
+        await Task.Delay(BaselineSettle);
     }
-
-    private static readonly TimeSpan BlobCreatedEventsSettle = TimeSpan.FromSeconds(1.5);
 
     private async Task<JsonElement> WaitForReportAsync(string id, Func<JsonElement, bool> done)
     {
