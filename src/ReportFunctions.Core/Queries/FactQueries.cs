@@ -158,23 +158,29 @@ public sealed class FactQueries : IFactReader
             group.Clear();
         }
 
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(MaxPageSize, pageSize * 2 + 10), cancellationToken: cancellationToken).ConfigureAwait(false))
+        await foreach (var storagePage in table.QueryAsync<TableEntity>(filter, maxPerPage: Math.Min(MaxPageSize, pageSize * 2 + 10), cancellationToken: cancellationToken)
+            .AsPages().ConfigureAwait(false))
         {
-            var key = GroupKey(e.RowKey);
-            if (key != groupKey)
+            await active.PrefetchAsync(storagePage.Values.Select(FactRows.ReportId), cancellationToken).ConfigureAwait(false);
+            foreach (var e in storagePage.Values)
             {
-                FlushGroup();
-                lastRowKeyOfEmitted = lastRowKey ?? lastRowKeyOfEmitted;
-                if (output.Count >= pageSize)
+                var key = GroupKey(e.RowKey);
+                if (key != groupKey)
                 {
-                    continuation = ContinuationToken.Create(scope, lastRowKeyOfEmitted!);
-                    break;
+                    FlushGroup();
+                    lastRowKeyOfEmitted = lastRowKey ?? lastRowKeyOfEmitted;
+                    if (output.Count >= pageSize)
+                    {
+                        continuation = ContinuationToken.Create(scope, lastRowKeyOfEmitted!);
+                        break;
+                    }
+                    groupKey = key;
                 }
-                groupKey = key;
+                lastRowKey = e.RowKey;
+                if (await active.IsActiveAsync(FactRows.ReportId(e), FactRows.Hash(e), cancellationToken).ConfigureAwait(false))
+                    group.Add(FactRows.ToStoredFact(e));
             }
-            lastRowKey = e.RowKey;
-            if (await active.IsActiveAsync(FactRows.ReportId(e), FactRows.Hash(e), cancellationToken).ConfigureAwait(false))
-                group.Add(FactRows.ToStoredFact(e));
+            if (continuation is not null) break;
         }
         if (continuation is null) FlushGroup();
         return active.Changed ? null : new FactPage(output, continuation);

@@ -163,6 +163,32 @@ public sealed class ReportStore
         private readonly Dictionary<string, string?> _active = new(StringComparer.Ordinal);
         private readonly HashSet<string> _refreshed = new(StringComparer.Ordinal);
 
+        /// <summary>From this many reports not read yet, <see cref="PrefetchAsync"/> reads their rows' key range in one
+        /// query (two columns) instead of one point read each: an indicator's partition holds rows of every region's reports,
+        /// and 1,944 point reads made the first amplification answer over 300 cities take 1.8 s.</summary>
+        public const int RangeReadThreshold = 16;
+
+        /// <summary>Reads the active hashes of the reports of a page of rows before the rows are judged one by one (the
+        /// same first read <see cref="IsActiveAsync"/> would make, earlier): a few reports by point reads at once, many by
+        /// one range query of the reports partition.</summary>
+        public async Task PrefetchAsync(IEnumerable<string?> reportIds, CancellationToken cancellationToken)
+        {
+            var unknown = reportIds.OfType<string>().Where(id => !_active.ContainsKey(id)).Distinct(StringComparer.Ordinal).ToList();
+            if (unknown.Count == 0) return;
+            if (unknown.Count < RangeReadThreshold)
+            {
+                var reads = await Task.WhenAll(unknown.Select(async id => (id, (await store.GetAsync(id, cancellationToken).ConfigureAwait(false))?.ActiveHash))).ConfigureAwait(false);
+                foreach (var (id, hash) in reads) _active[id] = hash;
+                return;
+            }
+            unknown.Sort(StringComparer.Ordinal);
+            var wanted = unknown.ToHashSet(StringComparer.Ordinal);
+            var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ReportRecord.Partition} and RowKey ge {unknown[0]} and RowKey le {unknown[^1]}");
+            await foreach (var e in store._storage.Reports.QueryAsync<TableEntity>(filter, select: ["RowKey", "ActiveHash"], cancellationToken: cancellationToken).ConfigureAwait(false))
+                if (wanted.Remove(e.RowKey)) _active[e.RowKey] = e.GetString("ActiveHash");
+            foreach (var id in wanted) _active[id] = null; // no row: no report, no current facts
+        }
+
         /// <summary>Set when a report's active hash changed while this request was reading.</summary>
         public bool Changed { get; private set; }
 

@@ -7,7 +7,9 @@ namespace ReportFunctions.BrowserTests.Support;
 
 /// <summary>
 /// One browser context on the dashboard that records every request the page makes and every console error: requests
-/// to any other origin are aborted and recorded, so a test can assert that none left the host.
+/// to any other origin are aborted and recorded, so a test can assert that none left the host. A load-time figure
+/// observes instead (<see cref="OpenObservedAsync"/>): an intercepted request waits for a round trip to this process
+/// before it may go on, which an analyst's browser never does.
 /// </summary>
 public sealed class DashboardPage : IAsyncDisposable
 {
@@ -27,18 +29,39 @@ public sealed class DashboardPage : IAsyncDisposable
 
     public static string ScreenshotFolder => Path.Combine(RepoPaths.Root, ".run", "screenshots");
 
-    public static async Task<DashboardPage> OpenAsync(IBrowser browser, Uri origin, BrowserNewContextOptions? options = null)
+    public static Task<DashboardPage> OpenAsync(IBrowser browser, Uri origin, BrowserNewContextOptions? options = null) =>
+        OpenAsync(browser, origin, options, intercept: true);
+
+    /// <summary>
+    /// As <see cref="OpenAsync(IBrowser, Uri, BrowserNewContextOptions?)"/>, but requests are recorded as they are sent, not
+    /// held: nothing is aborted (the page's Content-Security-Policy allows no other origin) and <see cref="AssertClean"/>
+    /// still fails on any request that went elsewhere. For load-time figures.
+    /// </summary>
+    public static Task<DashboardPage> OpenObservedAsync(IBrowser browser, Uri origin) => OpenAsync(browser, origin, null, intercept: false);
+
+    private static async Task<DashboardPage> OpenAsync(IBrowser browser, Uri origin, BrowserNewContextOptions? options, bool intercept)
     {
         var context = await browser.NewContextAsync(options ?? new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 900 }, AcceptDownloads = true });
         var page = await context.NewPageAsync();
         var dashboard = new DashboardPage(context, page, origin);
-        await context.RouteAsync("**/*", async route =>
+        bool IsOutside(Uri url) => url.Scheme is not ("data" or "blob") && (url.Scheme != origin.Scheme || url.Authority != origin.Authority);
+        if (intercept)
         {
-            var url = new Uri(route.Request.Url);
-            dashboard.Requests.Enqueue(route.Request.Url);
-            if (url.Scheme is "data" or "blob" || (url.Scheme == origin.Scheme && url.Authority == origin.Authority)) await route.ContinueAsync();
-            else { dashboard.Outside.Enqueue(route.Request.Url); await route.AbortAsync(); }
-        });
+            await context.RouteAsync("**/*", async route =>
+            {
+                dashboard.Requests.Enqueue(route.Request.Url);
+                if (!IsOutside(new Uri(route.Request.Url))) await route.ContinueAsync();
+                else { dashboard.Outside.Enqueue(route.Request.Url); await route.AbortAsync(); }
+            });
+        }
+        else
+        {
+            context.Request += (_, request) =>
+            {
+                dashboard.Requests.Enqueue(request.Url);
+                if (IsOutside(new Uri(request.Url))) dashboard.Outside.Enqueue(request.Url);
+            };
+        }
         page.Console += (_, m) => { if (m.Type == "error") dashboard.ConsoleErrors.Enqueue(m.Text); };
         page.PageError += (_, e) => dashboard.ConsoleErrors.Enqueue("page error: " + e);
         return dashboard;

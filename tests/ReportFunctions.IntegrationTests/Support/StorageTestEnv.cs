@@ -30,11 +30,13 @@ public sealed class StorageTestEnv
     public ReportFunctionsOptions Options { get; }
     public int ExtractCalls;
 
-    private StorageTestEnv(AzuriteFixture azurite, string connectionString, ReportFunctionsOptions options)
+    private StorageTestEnv(AzuriteFixture azurite, string connectionString, ReportFunctionsOptions options, StorageRequestRecorder? recorder)
     {
         var prefix = "t" + Guid.NewGuid().ToString("N")[..10];
         Options = options;
-        Storage = new ReportStorage(new TableServiceClient(connectionString), new Azure.Storage.Blobs.BlobServiceClient(connectionString), prefix);
+        Storage = recorder is null
+            ? new ReportStorage(new TableServiceClient(connectionString), new Azure.Storage.Blobs.BlobServiceClient(connectionString), prefix)
+            : new ReportStorage(recorder.TableService(connectionString), recorder.BlobService(connectionString), prefix);
         Store = new ReportStore(Storage, NullLogger<ReportStore>.Instance);
         var opts = Microsoft.Extensions.Options.Options.Create(options);
         Ingestor = new ReportIngestor(Store, new ReportExtractor(), opts, TimeProvider.System, NullLogger<ReportIngestor>.Instance);
@@ -44,9 +46,11 @@ public sealed class StorageTestEnv
         Dispatcher = new ApiDispatcher([Api, new ReportTextApi(Store)]);
     }
 
-    public static async Task<StorageTestEnv> CreateAsync(AzuriteFixture azurite, ReportFunctionsOptions? options = null, string? connectionString = null)
+    /// <param name="recorder">Records every storage request of this environment's clients (none when null).</param>
+    public static async Task<StorageTestEnv> CreateAsync(AzuriteFixture azurite, ReportFunctionsOptions? options = null, string? connectionString = null,
+        StorageRequestRecorder? recorder = null)
     {
-        var env = new StorageTestEnv(azurite, connectionString ?? azurite.ConnectionString, options ?? new ReportFunctionsOptions());
+        var env = new StorageTestEnv(azurite, connectionString ?? azurite.ConnectionString, options ?? new ReportFunctionsOptions(), recorder);
         await env.Ingestor.EnsureCreatedAsync();
         return env;
     }
