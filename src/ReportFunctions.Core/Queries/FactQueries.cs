@@ -32,7 +32,11 @@ public sealed class FactQueries : IFactReader
     /// <summary>Facts about one region (canonical name), optionally of one indicator, period and kind.</summary>
     /// <param name="all">false: the latest report's value per (region, indicator, period, kind); true: every report's value.</param>
     public Task<FactPage> GetRegionFactsPageAsync(string region, string? indicator, string? period, string? kind, bool all,
-        string? continuation, int pageSize, CancellationToken cancellationToken)
+        string? continuation, int pageSize, CancellationToken cancellationToken) =>
+        GetRegionFactsPageAsync(region, indicator, period, kind, all, continuation, pageSize, null, cancellationToken);
+
+    private Task<FactPage> GetRegionFactsPageAsync(string region, string? indicator, string? period, string? kind, bool all,
+        string? continuation, int pageSize, ReportStore.ActiveHashes? known, CancellationToken cancellationToken)
     {
         var scope = $"region|{region}|{indicator}|{period}|{kind}|{all}";
         var filters = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {region}") };
@@ -48,12 +52,16 @@ public sealed class FactQueries : IFactReader
         }
         if (period is not null && indicator is null) filters.Add(TableClient.CreateQueryFilter($"Period eq {period}"));
         if (kind is not null && (indicator is null || period is null)) filters.Add(TableClient.CreateQueryFilter($"Kind eq {kind}"));
-        return PageAsync(Storage.FactsByRegion, filters, prefix, scope, all, continuation, pageSize, cancellationToken);
+        return PageAsync(Storage.FactsByRegion, filters, prefix, scope, all, continuation, pageSize, known, cancellationToken);
     }
 
     /// <summary>Facts of one indicator across regions, optionally for one period, kind, level and province.</summary>
     public Task<FactPage> GetIndicatorFactsPageAsync(string indicator, string? period, string? kind, string? level, string? province, bool all,
-        string? continuation, int pageSize, CancellationToken cancellationToken)
+        string? continuation, int pageSize, CancellationToken cancellationToken) =>
+        GetIndicatorFactsPageAsync(indicator, period, kind, level, province, all, continuation, pageSize, null, cancellationToken);
+
+    private Task<FactPage> GetIndicatorFactsPageAsync(string indicator, string? period, string? kind, string? level, string? province, bool all,
+        string? continuation, int pageSize, ReportStore.ActiveHashes? known, CancellationToken cancellationToken)
     {
         var scope = $"indicator|{indicator}|{period}|{kind}|{level}|{province}|{all}";
         var filters = new List<string> { TableClient.CreateQueryFilter($"PartitionKey eq {indicator}") };
@@ -66,7 +74,7 @@ public sealed class FactQueries : IFactReader
         if (kind is not null && period is null) filters.Add(TableClient.CreateQueryFilter($"Kind eq {kind}"));
         if (level is not null) filters.Add(TableClient.CreateQueryFilter($"Level eq {level}"));
         if (province is not null) filters.Add(TableClient.CreateQueryFilter($"Province eq {province}"));
-        return PageAsync(Storage.FactsByIndicator, filters, prefix, scope, all, continuation, pageSize, cancellationToken);
+        return PageAsync(Storage.FactsByIndicator, filters, prefix, scope, all, continuation, pageSize, known, cancellationToken);
     }
 
     /// <summary>Current facts of one report (from its region's partition).</summary>
@@ -84,30 +92,36 @@ public sealed class FactQueries : IFactReader
         return list.OrderBy(x => x.Seq).Select(x => x.Fact).ToList();
     }
 
-    public IAsyncEnumerable<StoredFact> GetIndicatorFactsAsync(string indicator, string? period = null, string? kind = null, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<StoredFact> GetIndicatorFactsAsync(string indicator, string? period = null, string? kind = null, CancellationToken cancellationToken = default) =>
+        GetIndicatorFactsAsync(indicator, period, kind, all: true, cancellationToken);
+
+    /// <summary>Every page of an indicator's facts, optionally of one period and kind (<paramref name="all"/> as in the page
+    /// reads); the pages share the reports' active hashes they read.</summary>
+    public IAsyncEnumerable<StoredFact> GetIndicatorFactsAsync(string indicator, string? period, string? kind, bool all, CancellationToken cancellationToken = default)
     {
         if (!IndicatorCatalog.TryGet(indicator, out _) || (period is not null && !Periods.IsValid(period)) || (kind is not null && !FactKinds.IsValid(kind)))
             return Empty();
-        return AllPagesAsync((c, ct) => GetIndicatorFactsPageAsync(indicator, period, kind, null, null, true, c, MaxPageSize, ct), cancellationToken);
+        return AllPagesAsync((c, known, ct) => GetIndicatorFactsPageAsync(indicator, period, kind, null, null, all, c, MaxPageSize, known, ct), cancellationToken);
     }
 
     public IAsyncEnumerable<StoredFact> GetRegionFactsAsync(string region, CancellationToken cancellationToken = default)
     {
         if (!IsRegionKey(region)) return Empty();
-        return AllPagesAsync((c, ct) => GetRegionFactsPageAsync(region, null, null, null, true, c, MaxPageSize, ct), cancellationToken);
+        return AllPagesAsync((c, known, ct) => GetRegionFactsPageAsync(region, null, null, null, true, c, MaxPageSize, known, ct), cancellationToken);
     }
 
     /// <summary>A canonical region name (or <c>unknown</c>): letters, spaces, apostrophes and hyphens only.</summary>
     internal static bool IsRegionKey(string? region) =>
         !string.IsNullOrEmpty(region) && region.Length <= 100 && region.All(c => char.IsAsciiLetter(c) || c is ' ' or '\'' or '-');
 
-    private static async IAsyncEnumerable<StoredFact> AllPagesAsync(Func<string?, CancellationToken, Task<FactPage>> page,
+    private async IAsyncEnumerable<StoredFact> AllPagesAsync(Func<string?, ReportStore.ActiveHashes, CancellationToken, Task<FactPage>> page,
         [EnumeratorCancellation] CancellationToken cancellationToken)
     {
+        var known = new ReportStore.ActiveHashes(_store);
         string? token = null;
         do
         {
-            var p = await page(token, cancellationToken).ConfigureAwait(false);
+            var p = await page(token, known, cancellationToken).ConfigureAwait(false);
             foreach (var f in p.Facts) yield return f;
             token = p.Continuation;
         } while (token is not null);
@@ -117,8 +131,9 @@ public sealed class FactQueries : IFactReader
     private static async IAsyncEnumerable<StoredFact> Empty() { yield break; }
 #pragma warning restore CS1998
 
+    /// <param name="known">Active hashes shared by the pages of one read (null: this page reads its own).</param>
     private async Task<FactPage> PageAsync(TableClient table, List<string> filters, string? prefix, string scope, bool all,
-        string? continuation, int pageSize, CancellationToken cancellationToken)
+        string? continuation, int pageSize, ReportStore.ActiveHashes? known, CancellationToken cancellationToken)
     {
         pageSize = Math.Clamp(pageSize, 1, MaxPageSize);
         var after = continuation is null ? null : ContinuationToken.Read(continuation, scope);
@@ -133,16 +148,17 @@ public sealed class FactQueries : IFactReader
 
         for (var restart = 0; ; restart++)
         {
-            var page = await ReadPageAsync(table, filter, scope, all, pageSize, cancellationToken).ConfigureAwait(false);
+            known?.StartPage();
+            var page = await ReadPageAsync(table, filter, scope, all, pageSize, known ?? new ReportStore.ActiveHashes(_store), cancellationToken).ConfigureAwait(false);
             if (page is not null) return page;
             if (restart == MaxRestarts) throw new InvalidOperationException("Reports kept changing while the page was read.");
         }
     }
 
     /// <summary>Reads rows in key order, keeps the current ones, and stops at a group boundary once the page is full. Null: restart.</summary>
-    private async Task<FactPage?> ReadPageAsync(TableClient table, string filter, string scope, bool all, int pageSize, CancellationToken cancellationToken)
+    private async Task<FactPage?> ReadPageAsync(TableClient table, string filter, string scope, bool all, int pageSize,
+        ReportStore.ActiveHashes active, CancellationToken cancellationToken)
     {
-        var active = new ReportStore.ActiveHashes(_store);
         var output = new List<StoredFact>();
         var group = new List<StoredFact>();
         string? groupKey = null;

@@ -43,13 +43,7 @@ public sealed class AmplificationApi(FactQueries queries, Gazetteer gazetteer) :
         // Every current target of the indicator (the latest report's per region and period, all periods: the answer lists
         // the periods there are): one partition of FactsByIndicator, filtered by kind.
         var targets = new List<StoredFact>();
-        string? token = null;
-        do
-        {
-            var page = await queries.GetIndicatorFactsPageAsync(indicator.Code, null, FactKinds.Target, null, null, false, token, FactQueries.MaxPageSize, ct).ConfigureAwait(false);
-            targets.AddRange(page.Facts);
-            token = page.Continuation;
-        } while (token is not null);
+        await foreach (var f in queries.GetIndicatorFactsAsync(indicator.Code, null, FactKinds.Target, all: false, ct).ConfigureAwait(false)) targets.Add(f);
 
         var periods = AmplificationEngine.Periods(targets);
         if (period is null)

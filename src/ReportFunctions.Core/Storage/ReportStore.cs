@@ -182,15 +182,23 @@ public sealed class ReportStore
                 return;
             }
             unknown.Sort(StringComparer.Ordinal);
-            var wanted = unknown.ToHashSet(StringComparer.Ordinal);
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ReportRecord.Partition} and RowKey ge {unknown[0]} and RowKey le {unknown[^1]}");
+            // Every report of the range is kept (the next page of the same read likely has rows of them), not only those asked.
             await foreach (var e in store._storage.Reports.QueryAsync<TableEntity>(filter, select: ["RowKey", "ActiveHash"], cancellationToken: cancellationToken).ConfigureAwait(false))
-                if (wanted.Remove(e.RowKey)) _active[e.RowKey] = e.GetString("ActiveHash");
-            foreach (var id in wanted) _active[id] = null; // no row: no report, no current facts
+                _active.TryAdd(e.RowKey, e.GetString("ActiveHash"));
+            foreach (var id in unknown) _active.TryAdd(id, null); // no row: no report, no current facts
         }
 
         /// <summary>Set when a report's active hash changed while this request was reading.</summary>
         public bool Changed { get; private set; }
+
+        /// <summary>Before each page of a read of many pages that shares these hashes: what was read stays known (the
+        /// pages of one read judge rows by the same hashes), the page's own checks start afresh.</summary>
+        public void StartPage()
+        {
+            Changed = false;
+            _refreshed.Clear();
+        }
 
         public async ValueTask<bool> IsActiveAsync(string? reportId, string? hash, CancellationToken cancellationToken)
         {

@@ -53,6 +53,27 @@ public sealed class ActiveFactReadsTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task The_pages_of_one_read_share_the_active_hashes_they_read()
+    {
+        var recorder = new StorageRequestRecorder();
+        var env = await StorageTestEnv.CreateAsync(azurite, recorder: recorder);
+        // 40 reports x 28 periods: 1,120 current target rows of one indicator, more than one page (1,000) of facts.
+        for (var year = 1990; year < 2030; year++)
+            await env.IngestTextAsync($"zj-{year}.txt", StorageTestEnv.Report("Zhejiang", year,
+                Enumerable.Range(2000, 28).Select(p => ("gdp_growth", p.ToString(), "target", (double)year)).ToArray()));
+
+        recorder.Clear();
+        var facts = new List<StoredFact>();
+        await foreach (var f in env.Queries.GetIndicatorFactsAsync("gdp_growth", null, "target", all: true)) facts.Add(f);
+
+        Assert.Equal(1120, facts.Count);
+        Assert.Equal(40, facts.Select(f => f.ReportId).Distinct().Count());
+        var reportReads = recorder.All.Where(r => r.Contains("/" + env.Storage.Reports.Name, StringComparison.Ordinal)).ToList();
+        Assert.Single(reportReads); // one range query on the first page; the second page knows every report
+        Assert.DoesNotContain("RowKey='", reportReads[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_region_read_over_a_few_reports_reads_each_active_hash_once()
     {
         var recorder = new StorageRequestRecorder();
