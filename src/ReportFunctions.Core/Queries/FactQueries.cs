@@ -93,11 +93,11 @@ public sealed class FactQueries : IFactReader
     }
 
     public IAsyncEnumerable<StoredFact> GetIndicatorFactsAsync(string indicator, string? period = null, string? kind = null, CancellationToken cancellationToken = default) =>
-        GetIndicatorFactsAsync(indicator, period, kind, all: true, cancellationToken);
+        GetIndicatorFactsOfAllPagesAsync(indicator, period, kind, all: true, cancellationToken);
 
     /// <summary>Every page of an indicator's facts, optionally of one period and kind (<paramref name="all"/> as in the page
     /// reads); the pages share the reports' active hashes they read.</summary>
-    public IAsyncEnumerable<StoredFact> GetIndicatorFactsAsync(string indicator, string? period, string? kind, bool all, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<StoredFact> GetIndicatorFactsOfAllPagesAsync(string indicator, string? period, string? kind, bool all, CancellationToken cancellationToken = default)
     {
         if (!IndicatorCatalog.TryGet(indicator, out _) || (period is not null && !Periods.IsValid(period)) || (kind is not null && !FactKinds.IsValid(kind)))
             return Empty();

@@ -43,7 +43,7 @@ public sealed class AmplificationApi(FactQueries queries, Gazetteer gazetteer) :
         // Every current target of the indicator (the latest report's per region and period, all periods: the answer lists
         // the periods there are): one partition of FactsByIndicator, filtered by kind.
         var targets = new List<StoredFact>();
-        await foreach (var f in queries.GetIndicatorFactsAsync(indicator.Code, null, FactKinds.Target, all: false, ct).ConfigureAwait(false)) targets.Add(f);
+        await foreach (var f in queries.GetIndicatorFactsOfAllPagesAsync(indicator.Code, null, FactKinds.Target, all: false, ct).ConfigureAwait(false)) targets.Add(f);
 
         var periods = AmplificationEngine.Periods(targets);
         if (period is null)

@@ -193,7 +193,9 @@ public sealed class ReportStore
         public bool Changed { get; private set; }
 
         /// <summary>Before each page of a read of many pages that shares these hashes: what was read stays known (the
-        /// pages of one read judge rows by the same hashes), the page's own checks start afresh.</summary>
+        /// pages of one read judge rows by the same hashes), the page's own checks start afresh. So a later page shows a
+        /// report as of the hash read for an earlier one: a row of its new content makes the page re-check it, but its
+        /// superseded rows, until the clean-up deletes them, still pass, as if the whole read had been made then.</summary>
         public void StartPage()
         {
             Changed = false;

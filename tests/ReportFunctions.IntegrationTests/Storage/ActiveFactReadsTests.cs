@@ -64,7 +64,7 @@ public sealed class ActiveFactReadsTests(AzuriteFixture azurite)
 
         recorder.Clear();
         var facts = new List<StoredFact>();
-        await foreach (var f in env.Queries.GetIndicatorFactsAsync("gdp_growth", null, "target", all: true)) facts.Add(f);
+        await foreach (var f in env.Queries.GetIndicatorFactsOfAllPagesAsync("gdp_growth", null, "target", all: true)) facts.Add(f);
 
         Assert.Equal(1120, facts.Count);
         Assert.Equal(40, facts.Select(f => f.ReportId).Distinct().Count());
