@@ -10,18 +10,12 @@ namespace ReportFunctions.BrowserTests;
 /// has up to 31 charts; a ranking 300 bars), while every table is in the page from the start.
 /// </summary>
 [Collection(DashboardCollection.Name)]
-public sealed class DashboardChartsTests(DashboardSite site) : IAsyncLifetime
+public sealed class DashboardChartsTests(DashboardSite site) : DashboardPageTest(site)
 {
-    private DashboardPage _dashboard = null!;
-    private IPage Page => _dashboard.Page;
-
-    public async Task InitializeAsync() => _dashboard = await DashboardPage.OpenAsync(site.Browser, site.Host.BaseAddress);
-    public async Task DisposeAsync() => await _dashboard.DisposeAsync();
-
     [Fact]
     public async Task Many_bars_become_charts_of_fifty_on_one_scale_each_drawn_when_scrolled_near()
     {
-        await _dashboard.GoAsync("#ranking");
+        await Dashboard.GoAsync("#ranking");
         var built = await Page.EvaluateAsync<JsonElement>("""
             async () => {
               const ui = await import('./js/ui.js');
@@ -49,6 +43,6 @@ public sealed class DashboardChartsTests(DashboardSite site) : IAsyncLifetime
         // One value scale: the first chart's axis reaches the largest value of the last.
         var max = await Page.Locator("#many-bars canvas").First.EvaluateAsync<double>("c => Chart.getChart(c).scales.x.max");
         Assert.True(max >= 1190, $"the first chart's axis ends at {max}");
-        _dashboard.AssertClean();
+        Dashboard.AssertClean();
     }
 }

@@ -12,39 +12,34 @@ namespace ReportFunctions.BrowserTests;
 /// Screenshots of each view go to .run/screenshots/.
 /// </summary>
 [Collection(DashboardCollection.Name)]
-public sealed class DashboardViewTests(DashboardSite site) : IAsyncLifetime
+public sealed class DashboardViewTests(DashboardSite site) : DashboardPageTest(site)
 {
-    private DashboardPage _dashboard = null!;
-    private IPage Page => _dashboard.Page;
-    private HttpClient Http => site.Host.Http;
-
-    public async Task InitializeAsync() => _dashboard = await DashboardPage.OpenAsync(site.Browser, site.Host.BaseAddress);
-    public async Task DisposeAsync() => await _dashboard.DisposeAsync();
+    private HttpClient Http => Site.Host.Http;
 
     private static double D(string s) => double.Parse(s, CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Root_redirects_to_the_dashboard_which_serves_its_files_and_chart_js_from_the_app()
     {
-        var response = await Page.GotoAsync(site.Host.BaseAddress.ToString());
+        var response = await Page.GotoAsync(Site.Host.BaseAddress.ToString());
         Assert.NotNull(response);
         Assert.EndsWith("/api/dashboard/", new Uri(Page.Url).AbsolutePath);
-        await _dashboard.ReadyAsync();
+        await Dashboard.ReadyAsync();
         Assert.Equal("function", await Page.EvaluateAsync<string>("() => typeof Chart"));
         Assert.StartsWith("4.6.1", await Page.EvaluateAsync<string>("() => Chart.version"));
-        Assert.Contains(_dashboard.Requests, r => r.EndsWith("/api/dashboard/vendor/chart.umd.min.js", StringComparison.Ordinal));
-        _dashboard.AssertClean();
+        Assert.Contains(Dashboard.Requests, r => r.EndsWith("/api/dashboard/vendor/chart.umd.min.js", StringComparison.Ordinal));
+        Dashboard.AssertClean();
     }
 
     [Fact]
     public async Task Ranking_view_shows_the_apis_ranking_and_its_filters_change_the_chart()
     {
-        await _dashboard.GoAsync("#ranking?indicator=gdp_growth&kind=actual&level=city");
-        var api = await _dashboard.ApiAsync(Http, "api/rankings/gdp_growth?kind=actual&level=city");
+        await Dashboard.GoAsync("#ranking?indicator=gdp_growth&kind=actual&level=city");
+        var api = await Dashboard.ApiAsync(Http, "api/rankings/gdp_growth?kind=actual&level=city");
         await AssertRankingTableAsync(api);
-        var before = await _dashboard.BarChartDataAsync();
+        var before = await Dashboard.BarChartDataAsync();
         Assert.Equal(api.GetProperty("entries").EnumerateArray().Select(e => (double?)e.GetProperty("value").GetDouble()), before[0]);
-        await _dashboard.ScreenshotAsync("ranking");
+        await Dashboard.ScreenshotAsync("ranking");
 
         // The CSV download holds exactly the rows shown.
         var download = await Page.RunAndWaitForDownloadAsync(() => Page.ClickAsync("#csv-download"));
@@ -55,18 +50,18 @@ public sealed class DashboardViewTests(DashboardSite site) : IAsyncLifetime
             Assert.Contains($",{entry.GetProperty("region").GetString()},", line);
 
         // Another kind: the chart shows the target ranking's values.
-        await _dashboard.NextRenderAsync(() => Page.SelectOptionAsync("#f-kind", "target"));
-        var targets = await _dashboard.ApiAsync(Http, "api/rankings/gdp_growth?kind=target&level=city");
+        await Dashboard.NextRenderAsync(() => Page.SelectOptionAsync("#f-kind", "target"));
+        var targets = await Dashboard.ApiAsync(Http, "api/rankings/gdp_growth?kind=target&level=city");
         await AssertRankingTableAsync(targets);
-        var after = await _dashboard.BarChartDataAsync();
+        var after = await Dashboard.BarChartDataAsync();
         Assert.Equal(targets.GetProperty("entries").EnumerateArray().Select(e => (double?)e.GetProperty("value").GetDouble()), after[0]);
         Assert.NotEqual(before[0], after[0]);
-        _dashboard.AssertClean();
+        Dashboard.AssertClean();
     }
 
     private async Task AssertRankingTableAsync(JsonElement api)
     {
-        var rows = await _dashboard.RowsAsync("#ranking-table");
+        var rows = await Dashboard.RowsAsync("#ranking-table");
         var entries = api.GetProperty("entries").EnumerateArray().ToList();
         Assert.True(entries.Count >= 2, api.ToString());
         Assert.Equal(entries.Count, rows.Count);
@@ -82,15 +77,15 @@ public sealed class DashboardViewTests(DashboardSite site) : IAsyncLifetime
     [Fact]
     public async Task Region_view_found_by_chinese_name_shows_every_fact_and_a_clicked_point_shows_its_evidence()
     {
-        await _dashboard.GoAsync("#region");
+        await Dashboard.GoAsync("#region");
         await Page.FillAsync("#region-search", "嘉兴");
-        await _dashboard.NextRenderAsync(() => Page.PressAsync("#region-search", "Enter"));
+        await Dashboard.NextRenderAsync(() => Page.PressAsync("#region-search", "Enter"));
         Assert.Contains("#region?name=Jiaxing", Page.Url);
 
-        var api = await _dashboard.ApiAsync(Http, "api/regions/Jiaxing/facts?page_size=1000");
+        var api = await Dashboard.ApiAsync(Http, "api/regions/Jiaxing/facts?page_size=1000");
         var facts = api.GetProperty("facts").EnumerateArray().ToList();
         Assert.True(facts.Count >= 10);
-        var rows = await _dashboard.RowsAsync("table[id^='table-']");
+        var rows = await Dashboard.RowsAsync("table[id^='table-']");
         Assert.Equal(
             facts.Select(f => (f.GetProperty("indicator").GetString(), f.GetProperty("period").GetString(), f.GetProperty("kind").GetString(), f.GetProperty("value").GetDouble())).Order(),
             rows.Select(r => ((string?)r["indicator"], (string?)r["period"], (string?)r["kind"], D(r["value"]))).Order());
@@ -103,7 +98,7 @@ public sealed class DashboardViewTests(DashboardSite site) : IAsyncLifetime
 
         // Every chart has its table.
         Assert.Equal(await Page.Locator(".chart canvas").CountAsync(), await Page.Locator("table[id^='table-']").CountAsync());
-        await _dashboard.ScreenshotAsync("region");
+        await Dashboard.ScreenshotAsync("region");
 
         // Click the first actual point of the gdp_growth chart (where Chart.js drew it): its evidence is shown.
         var canvas = Page.Locator(".chart[data-indicator='gdp_growth'] canvas");
@@ -117,13 +112,13 @@ public sealed class DashboardViewTests(DashboardSite site) : IAsyncLifetime
                                      && f.GetProperty("kind").GetString() == point.GetProperty("kind").GetString());
         Assert.Equal(fact.GetProperty("evidence").GetString(), await Page.TextContentAsync("#evidence-text"));
         Assert.Equal($"#report?id={fact.GetProperty("report").GetString()}", await Page.GetAttributeAsync("#evidence-report", "href"));
-        await _dashboard.ScreenshotAsync("region-evidence");
+        await Dashboard.ScreenshotAsync("region-evidence");
 
         // The report link opens the report with its facts.
-        await _dashboard.NextRenderAsync(() => Page.ClickAsync("#evidence-report"));
-        var report = await _dashboard.ApiAsync(Http, $"api/reports/{fact.GetProperty("report").GetString()}");
-        Assert.Equal(report.GetProperty("facts").GetArrayLength(), (await _dashboard.RowsAsync("#report-facts")).Count);
-        _dashboard.AssertClean();
+        await Dashboard.NextRenderAsync(() => Page.ClickAsync("#evidence-report"));
+        var report = await Dashboard.ApiAsync(Http, $"api/reports/{fact.GetProperty("report").GetString()}");
+        Assert.Equal(report.GetProperty("facts").GetArrayLength(), (await Dashboard.RowsAsync("#report-facts")).Count);
+        Dashboard.AssertClean();
     }
 
     /// <summary>The value cell of a fact's row in the region view.</summary>
@@ -133,11 +128,11 @@ public sealed class DashboardViewTests(DashboardSite site) : IAsyncLifetime
     [Fact]
     public async Task Targets_view_shows_each_regions_target_against_its_outcome_and_the_share_met_per_period()
     {
-        await _dashboard.GoAsync("#targets?indicator=gdp_growth&level=city");
-        var api = await _dashboard.ApiAsync(Http, "api/attainment/gdp_growth?level=city");
+        await Dashboard.GoAsync("#targets?indicator=gdp_growth&level=city");
+        var api = await Dashboard.ApiAsync(Http, "api/attainment/gdp_growth?level=city");
         var entries = api.GetProperty("entries").EnumerateArray().ToList();
         Assert.NotEmpty(entries);
-        var rows = await _dashboard.RowsAsync("#targets-table");
+        var rows = await Dashboard.RowsAsync("#targets-table");
         Assert.Equal(entries.Count, rows.Count);
         foreach (var (row, e) in rows.Zip(entries))
         {
@@ -148,43 +143,43 @@ public sealed class DashboardViewTests(DashboardSite site) : IAsyncLifetime
             Assert.Equal(e.GetProperty("outcome").GetString(), row["outcome"]);
         }
         // Share met per period, from each period's attainment.
-        var shares = await _dashboard.RowsAsync("#share-table");
+        var shares = await Dashboard.RowsAsync("#share-table");
         Assert.Equal(api.GetProperty("available_periods").GetArrayLength(), shares.Count);
         foreach (var share in shares)
         {
-            var set = await _dashboard.ApiAsync(Http, $"api/attainment/gdp_growth?level=city&period={share["period"]}");
+            var set = await Dashboard.ApiAsync(Http, $"api/attainment/gdp_growth?level=city&period={share["period"]}");
             var all = set.GetProperty("entries").EnumerateArray().ToList();
             Assert.Equal(all.Count, int.Parse(share["regions"]));
             Assert.Equal(all.Count(e => e.GetProperty("met").GetBoolean()), int.Parse(share["met"]));
         }
-        Assert.Equal(shares.Select(s => (double?)(100.0 * int.Parse(s["met"]) / int.Parse(s["regions"]))), (await _dashboard.ChartDataAsync("canvas[aria-describedby='share-table']"))[0]);
-        await _dashboard.ScreenshotAsync("targets");
-        _dashboard.AssertClean();
+        Assert.Equal(shares.Select(s => (double?)(100.0 * int.Parse(s["met"]) / int.Parse(s["regions"]))), (await Dashboard.ChartDataAsync("canvas[aria-describedby='share-table']"))[0]);
+        await Dashboard.ScreenshotAsync("targets");
+        Dashboard.AssertClean();
     }
 
     [Fact]
     public async Task Amplification_view_shows_the_endpoints_rows_and_the_province_filter_changes_the_chart()
     {
-        await _dashboard.GoAsync("#amplification?indicator=gdp_growth");
-        var api = await _dashboard.ApiAsync(Http, "api/amplification/gdp_growth");
+        await Dashboard.GoAsync("#amplification?indicator=gdp_growth");
+        var api = await Dashboard.ApiAsync(Http, "api/amplification/gdp_growth");
         var entries = api.GetProperty("entries").EnumerateArray().ToList();
         Assert.True(entries.Select(e => e.GetProperty("province").GetString()).Distinct().Count() >= 2, api.ToString());
         await AssertAmplificationTableAsync(entries);
-        await _dashboard.ScreenshotAsync("amplification");
+        await Dashboard.ScreenshotAsync("amplification");
 
         var province = entries[0].GetProperty("province").GetString()!;
-        await _dashboard.NextRenderAsync(() => Page.SelectOptionAsync("#f-province", province));
-        var filtered = (await _dashboard.ApiAsync(Http, $"api/amplification/gdp_growth?province={province}")).GetProperty("entries").EnumerateArray().ToList();
+        await Dashboard.NextRenderAsync(() => Page.SelectOptionAsync("#f-province", province));
+        var filtered = (await Dashboard.ApiAsync(Http, $"api/amplification/gdp_growth?province={province}")).GetProperty("entries").EnumerateArray().ToList();
         Assert.True(filtered.Count < entries.Count);
         await AssertAmplificationTableAsync(filtered);
-        var chart = await _dashboard.BarChartDataAsync();
+        var chart = await Dashboard.BarChartDataAsync();
         Assert.Equal(filtered.Select(e => (double?)e.GetProperty("target").GetProperty("value").GetDouble()), chart[0]);
-        _dashboard.AssertClean();
+        Dashboard.AssertClean();
     }
 
     private async Task AssertAmplificationTableAsync(List<JsonElement> entries)
     {
-        var rows = await _dashboard.RowsAsync("#amplification-table");
+        var rows = await Dashboard.RowsAsync("#amplification-table");
         Assert.Equal(entries.Count, rows.Count);
         foreach (var (row, e) in rows.Zip(entries))
         {
@@ -197,10 +192,10 @@ public sealed class DashboardViewTests(DashboardSite site) : IAsyncLifetime
     [Fact]
     public async Task Reports_view_lists_every_report_and_an_uploaded_report_is_followed_until_its_facts_are_shown()
     {
-        await _dashboard.GoAsync("#reports");
-        var api = await _dashboard.ApiAsync(Http, "api/reports?page_size=1000");
+        await Dashboard.GoAsync("#reports");
+        var api = await Dashboard.ApiAsync(Http, "api/reports?page_size=1000");
         var reports = api.GetProperty("reports").EnumerateArray().ToList();
-        var rows = await _dashboard.RowsAsync("#reports-table");
+        var rows = await Dashboard.RowsAsync("#reports-table");
         Assert.Equal(reports.Select(r => (r.GetProperty("id").GetString(), r.GetProperty("status").GetString(), r.GetProperty("fact_count").GetInt32())),
             rows.Select(r => ((string?)r["id"], (string?)r["status"], int.Parse(r["facts"]))));
 
@@ -211,22 +206,22 @@ public sealed class DashboardViewTests(DashboardSite site) : IAsyncLifetime
             new object[] { text, "dropped-zhaoqing-2024.txt" });
         await Page.DispatchEventAsync("#drop-zone", "drop", new { dataTransfer = transfer });
         await Page.WaitForSelectorAsync("#uploads li[data-status='Succeeded']", new PageWaitForSelectorOptions { Timeout = 120_000 });
-        await _dashboard.ScreenshotAsync("reports-upload");
-        await _dashboard.NextRenderAsync(() => Page.ClickAsync("#uploads li a.uploaded-report"));
+        await Dashboard.ScreenshotAsync("reports-upload");
+        await Dashboard.NextRenderAsync(() => Page.ClickAsync("#uploads li a.uploaded-report"));
         var id = new Uri(Page.Url).Fragment.Split("id=")[1];
-        var report = await _dashboard.ApiAsync(Http, $"api/reports/{id}");
+        var report = await Dashboard.ApiAsync(Http, $"api/reports/{id}");
         Assert.Equal("dropped-zhaoqing-2024.txt", report.GetProperty("name").GetString());
         var facts = report.GetProperty("facts").EnumerateArray().ToList();
         Assert.NotEmpty(facts);
         Assert.Equal(
             facts.Select(f => (f.GetProperty("indicator").GetString(), f.GetProperty("period").GetString(), f.GetProperty("kind").GetString(), f.GetProperty("value").GetDouble())),
-            (await _dashboard.RowsAsync("#report-facts")).Select(r => ((string?)r["indicator"], (string?)r["period"], (string?)r["kind"], D(r["value"]))));
-        await _dashboard.ScreenshotAsync("report");
+            (await Dashboard.RowsAsync("#report-facts")).Select(r => ((string?)r["indicator"], (string?)r["period"], (string?)r["kind"], D(r["value"]))));
+        await Dashboard.ScreenshotAsync("report");
 
         // Back on the list, the new report is there with its fact count.
-        await _dashboard.GoAsync("#reports");
-        Assert.Contains(await _dashboard.RowsAsync("#reports-table"), r => r["id"] == id && r["status"] == "Succeeded" && int.Parse(r["facts"]) == facts.Count);
-        await _dashboard.ScreenshotAsync("reports");
-        _dashboard.AssertClean();
+        await Dashboard.GoAsync("#reports");
+        Assert.Contains(await Dashboard.RowsAsync("#reports-table"), r => r["id"] == id && r["status"] == "Succeeded" && int.Parse(r["facts"]) == facts.Count);
+        await Dashboard.ScreenshotAsync("reports");
+        Dashboard.AssertClean();
     }
 }

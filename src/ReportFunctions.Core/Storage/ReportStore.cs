@@ -184,7 +184,7 @@ public sealed class ReportStore
             unknown.Sort(StringComparer.Ordinal);
             var filter = TableClient.CreateQueryFilter($"PartitionKey eq {ReportRecord.Partition} and RowKey ge {unknown[0]} and RowKey le {unknown[^1]}");
             // Every report of the range is kept (the next page of the same read likely has rows of them), not only those asked.
-            await foreach (var e in store._storage.Reports.QueryAsync<TableEntity>(filter, select: ["RowKey", "ActiveHash"], cancellationToken: cancellationToken).ConfigureAwait(false))
+            await foreach (var e in store.Storage.Reports.QueryAsync<TableEntity>(filter, select: ["RowKey", "ActiveHash"], cancellationToken: cancellationToken).ConfigureAwait(false))
                 _active.TryAdd(e.RowKey, e.GetString("ActiveHash"));
             foreach (var id in unknown) _active.TryAdd(id, null); // no row: no report, no current facts
         }
